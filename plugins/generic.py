@@ -1,0 +1,124 @@
+"""Any page no outlet plugin claims.
+
+HTML goes to trafilatura (with htmldate for the date) when the ``generic`` extra is
+installed, since it is the best general extractor there is; without it, a small
+paragraph-density fallback keeps the library usable. Text captures get a conservative
+line cleaner: prose lines are kept, short menu-like lines and shared boilerplate dropped.
+Every Document from here carries a warning that its outlet is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from laoru import dates
+from laoru.clean import normalise_space
+from laoru.model import Paragraph
+from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
+from laoru.rules import first, jsonld, meta, node_text
+
+UNKNOWN = "outlet unknown: parsed by the generic fallback"
+MIN_PROSE_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?:;»”\"')\]…。]$")
+_DATELINE = re.compile(
+    r"^(?:\((?P<place>[A-Z][\w .'-]{1,40}),\s*(?P<date>[^)]{1,20})\)"
+    r"|(?P<caps>[A-Z][A-Z .'-]{2,40}),\s*(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})\.?)\s"
+)
+
+
+def _trafilatura(ctx) -> dict[str, Any] | None:
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    result = trafilatura.bare_extraction(ctx.page.tree, url=ctx.page.url, with_metadata=True,
+                                         include_comments=False, include_tables=False)
+    if result is None:
+        return None
+    return result if isinstance(result, dict) else result.as_dict()
+
+
+def _density_paragraphs(ctx) -> list[Paragraph]:
+    """Fallback: the ``<p>`` children of the element holding the most paragraph text."""
+    tree = ctx.page.tree
+    best, best_score = None, 0
+    for node in tree.iter("p"):
+        parent = node.getparent()
+        if parent is None:
+            continue
+        score = sum(len(node_text(p)) for p in parent.findall("p"))
+        if score > best_score:
+            best, best_score = parent, score
+    if best is None:
+        return []
+    return [Paragraph(text) for text in (node_text(p) for p in best.findall("p")) if text]
+
+
+def _html_fields(ctx) -> dict[str, Any]:
+    cached = ctx.found.get("_extraction")
+    if cached is None:
+        cached = _trafilatura(ctx) or {}
+        ctx.found["_extraction"] = cached
+    return cached
+
+
+def _html_paragraphs(ctx) -> list[Paragraph]:
+    text = _html_fields(ctx).get("text")
+    if text:
+        return [Paragraph(p) for p in text.split("\n") if p.strip()]
+    return _density_paragraphs(ctx)
+
+
+def _html_published(ctx) -> str | None:
+    value = (jsonld("datePublished")(ctx) or meta("article:published_time", "date", "pubdate")(ctx)
+             or _html_fields(ctx).get("date"))
+    return dates.parse_iso(value, None) if isinstance(value, str) else None
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= MIN_PROSE_WORDS or (len(line) >= 60 and bool(_SENTENCE_END.search(line)))
+
+
+def _text_title(ctx) -> str | None:
+    for line in ctx.page.lines[:10]:
+        if 3 <= len(line) <= 200 and not _is_prose(line):
+            return line
+    return ctx.page.lines[0][:200] if ctx.page.lines else None
+
+
+def _text_paragraphs(ctx) -> list[str]:
+    return [line for line in ctx.page.lines if _is_prose(line)]
+
+
+def _text_dateline(ctx) -> tuple[str, str] | None:
+    for line in ctx.page.lines[:5]:
+        match = _DATELINE.match(line)
+        if match and _is_prose(line):
+            place = match.group("place") or match.group("caps")
+            return normalise_space(place), normalise_space(match.group("date") or match.group("day"))
+    return None
+
+
+@outlet("generic", name="Generic fallback (unknown outlet)", version="1.0")
+class Generic(Parser):
+    class AnyHTML(HTMLLayout):
+        title = first(jsonld("headline"), meta("og:title", "twitter:title"),
+                      lambda ctx: _html_fields(ctx).get("title"))
+        published = _html_published
+        authors = first(jsonld("author", "name"), meta("author"), lambda ctx: _html_fields(ctx).get("author"))
+        paragraphs = _html_paragraphs
+        tags = first(meta("keywords", "news_keywords"), jsonld("keywords"))
+
+        def metadata(ctx) -> dict[str, Any]:
+            ctx.warn(UNKNOWN)
+            return {"extractor": "trafilatura" if _html_fields(ctx) else "density"}
+
+    class AnyText(TextLayout):
+        title = _text_title
+        paragraphs = _text_paragraphs
+        dateline = _text_dateline
+
+        def metadata(ctx) -> dict[str, Any]:
+            ctx.warn(UNKNOWN)
+            return {"extractor": "lines"}

@@ -1,0 +1,5 @@
+import sys
+
+from laoru.cli import main
+
+sys.exit(main())

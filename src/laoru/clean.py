@@ -1,0 +1,111 @@
+"""Boilerplate filters every plugin shares.
+
+These are the strings that appear on many outlets' pages and never belong in a body:
+share bars, print/e-mail buttons, search boxes, cookie and newsletter prompts, photo
+credits. Outlet-specific strings stay in the outlet's plugin (``Parser.boilerplate``);
+whatever two plugins need lives here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+BOILERPLATE_LINES: tuple[str, ...] = (
+    r"Email Print(?: \d+)?",
+    r"Top",
+    r"Share(?: this)?(?: article| story)?:?",
+    r"(?:Share on |Tweet|Print|E-?mail|Facebook|Twitter|WhatsApp|Telegram|LinkedIn|VK)(?:\s*\|?\s*"
+    r"(?:Facebook|Twitter|WhatsApp|Telegram|LinkedIn|VK|Print|E-?mail))*",
+    r"Search",
+    r"Close this search box\.?",
+    r"Search for:?",
+    r"(?:RECENT|LATEST|RELATED|MORE|TOP) (?:NEWS|POSTS|ARTICLES|STORIES)",
+    r"Read more:?",
+    r"Read also:?",
+    r"Advertisement",
+    r"Sign up here\.?",
+    r"Subscribe(?: now| to our newsletter)?\.?",
+    r"NEWSLETTER",
+    r"Join the [\w. ]+ mailing list",
+    r"\|",
+    r"(?:We use|This (?:site|website) uses) cookies.*",
+    r"Accept(?: all)? cookies",
+    r"(?:All rights reserved|Copyright|©).{0,120}",
+    r"Medium Text",
+    r"Previous(?: article| post)?",
+    r"Next(?: article| post)?",
+    r"Back to top",
+    r"Comments?",
+)
+"""Whole lines (after trimming) that are chrome on any outlet."""
+
+CAPTION_PATTERNS: tuple[str, ...] = (
+    r"\((?:L|R|C|left|right|center|centre|front|first|second|third|2nd|3rd|[1-9](?:st|nd|rd|th)) ?"
+    r"(?:from )?(?:L|R|left|right)?\)",
+    r"(?:Photo|Credit|Image|Source: Getty Images)\s*:?\s*:?\s*[\w .&/'-]+$",
+    r"^(?:Photo|Picture|Image)\s*:",
+)
+"""A paragraph matching one of these is a photo caption, not body text."""
+
+T = TypeVar("T")
+
+_BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.IGNORECASE)
+_CAPTION_RE = re.compile("|".join(CAPTION_PATTERNS), re.IGNORECASE)
+_SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BULLET_RE = re.compile(r"^[•·▪►»*\-–—]\s+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200e\u200f\ufeff\u00ad"))
+
+
+def normalise_space(text: str) -> str:
+    """One space between words, no invisible characters, trimmed; line breaks become spaces."""
+    return _SPACE_RE.sub(" ", text.translate(_INVISIBLE).replace("\r", " ").replace("\n", " ")).strip()
+
+
+def strip_bullet(line: str) -> str:
+    return _BULLET_RE.sub("", line)
+
+
+def is_boilerplate(line: str, extra: re.Pattern[str] | None = None) -> bool:
+    """True for a line that is chrome: shared patterns, or the plugin's ``extra`` pattern."""
+    text = normalise_space(line)
+    if not text:
+        return True
+    return bool(_BOILERPLATE_RE.match(text) or (extra is not None and extra.search(text)))
+
+
+def is_caption(text: str) -> bool:
+    """True for a photo caption or credit line (``… (L) meets …``, ``Credit: X/RFA``)."""
+    return bool(_CAPTION_RE.search(normalise_space(text)))
+
+
+def compile_patterns(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    """One alternation for a plugin's own boilerplate lines (each anchored to the whole line)."""
+    patterns = list(patterns)
+    if not patterns:
+        return None
+    return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")$", re.IGNORECASE)
+
+
+def paragraph_key(text: str) -> str:
+    """What makes two paragraphs 'the same' for repeat detection: case, width and spacing folded."""
+    return normalise_space(unicodedata.normalize("NFKC", text)).casefold()
+
+
+def drop_repeated_paragraphs(paragraphs: Sequence[T]) -> tuple[list[T], int]:
+    """Keep the first of each repeated paragraph; return the kept ones and how many were dropped.
+
+    Works on strings or on anything with a ``text`` attribute (``Paragraph``). A capture
+    that lists the article twice (seed ``000``) keeps one copy.
+    """
+    seen: set[str] = set()
+    kept: list[T] = []
+    for paragraph in paragraphs:
+        key = paragraph_key(paragraph if isinstance(paragraph, str) else paragraph.text)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(paragraph)
+    return kept, len(paragraphs) - len(kept)

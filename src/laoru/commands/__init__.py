@@ -1,0 +1,1 @@
+"""Subcommands of the ``laoru`` CLI, one module each, found by :mod:`laoru.cli`."""

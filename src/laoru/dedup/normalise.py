@@ -1,0 +1,115 @@
+"""Text normalisation shared by exact hashing and shingling, vectorised over code points.
+
+Two copies of one story differ in ways a reader does not see: compatibility forms
+(full-width digits, ligatures), curly versus straight quotes, en/em dashes versus
+hyphens, non-breaking spaces and line wrapping. Folding those first makes the exact
+hash and the shingles independent of how an outlet's CMS typesets the same words.
+
+The folding runs as table look-ups on a NumPy array of code points rather than
+``str.translate``/``re.sub``: on a 6 kB article that is ~20 µs instead of ~1 ms, and
+dedup has to keep up with a crawl of a million pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+import numpy as np
+
+_BMP = 0x10000
+_SPACE = 0x20
+_DELETE = 0xFFFFFFFF
+
+_QUOTES_AND_DASHES = {
+    "'": "\u2018\u2019\u201a\u201b\u2032\u00b4`\u2039\u203a",
+    '"': "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb",
+    "-": "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d",
+}
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """Fold map (quotes, dashes, spaces; invisible chars deleted) and shingle-form map.
+
+    The shingle-form map lower-cases word characters and turns everything else into a space.
+
+    A word character is a letter, a combining mark or a digit: ``\\w`` alone drops Lao,
+    Thai and Devanagari vowel signs and tone marks (category M), which are part of the word.
+    """
+    fold = np.arange(_BMP, dtype=np.uint32)
+    lower = np.arange(_BMP, dtype=np.uint32)
+    is_word = np.zeros(_BMP, dtype=bool)
+    for code in range(_BMP):
+        char = chr(code)
+        if char.isspace():
+            fold[code] = _SPACE
+        low = char.lower()
+        if len(low) == 1:
+            lower[code] = ord(low)
+        is_word[code] = unicodedata.category(char)[0] in "LMN"
+    for target, sources in _QUOTES_AND_DASHES.items():
+        for char in sources:
+            fold[ord(char)] = ord(target)
+    for char in _INVISIBLE:
+        fold[ord(char)] = _DELETE
+    return fold, np.where(is_word, lower, _SPACE).astype(np.uint32)
+
+
+_FOLD, _SHINGLE_FORM = _tables()
+
+
+def _look_up(table: np.ndarray, codes: np.ndarray, astral: np.ndarray | bool) -> np.ndarray:
+    """``table[codes]`` for BMP code points; astral ones (emoji, rare CJK) get ``astral``."""
+    if codes.size == 0 or int(codes.max()) < _BMP:
+        return table[codes]
+    bmp = codes < _BMP
+    return np.where(bmp, table[np.where(bmp, codes, 0)], astral).astype(np.uint32)
+
+
+def _code_points(text: str) -> np.ndarray:
+    # A no-break space is the commonest reason a page is not NFKC; replacing it first keeps
+    # most pages on the fast is_normalized path.
+    text = text.replace("\u00a0", " ")
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+
+
+def _collapse_spaces(codes: np.ndarray) -> np.ndarray:
+    """One space for every run of spaces, none at either end."""
+    is_space = codes == _SPACE
+    keep = ~is_space
+    keep[1:] |= is_space[1:] & ~is_space[:-1]
+    codes = codes[keep]
+    start = 1 if codes.size and codes[0] == _SPACE else 0
+    end = codes.size - 1 if codes.size > start and codes[-1] == _SPACE else codes.size
+    return codes[start:end]
+
+
+def normalised_codes(text: str) -> np.ndarray:
+    """Code points of the body after NFKC, quote/dash folding and whitespace collapsing."""
+    codes = _code_points(text)
+    codes = _look_up(_FOLD, codes, codes)
+    codes = codes[codes != _DELETE]
+    return _collapse_spaces(codes)
+
+
+def normalise_body(text: str) -> str:
+    """The normalised body as a string (NFKC, folded quotes/dashes, single spaces)."""
+    return normalised_codes(text).tobytes().decode("utf-32-le")
+
+
+def hash_codes(codes: np.ndarray) -> str:
+    """Exact-duplicate key of normalised code points: blake2b, 16 bytes, hex."""
+    return hashlib.blake2b(codes.tobytes(), digest_size=16).hexdigest()
+
+
+def body_hash(text: str) -> str:
+    """Exact-duplicate key of a body; boilerplate and outlet are not part of it."""
+    return hash_codes(normalised_codes(text))
+
+
+def shingle_codes(codes: np.ndarray) -> np.ndarray:
+    """The form shingles are cut from: lower-cased, punctuation replaced by one space."""
+    return _collapse_spaces(_look_up(_SHINGLE_FORM, codes, codes))

@@ -1,0 +1,194 @@
+"""The one parse of an input that every plugin reads from.
+
+Routing asks each plugin to score a page, and the chosen plugin then extracts from it:
+building the tree, the lines, the meta tags and the JSON-LD once, lazily, means a page
+is never parsed twice however many plugins look at it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import threading
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+from lxml import etree, html
+
+from laoru.clean import normalise_space
+from laoru.errors import InputError
+from laoru.inputs import RawInput, decode, looks_like_html
+
+MAX_TREE_DEPTH = 512
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
+)
+_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head"})
+
+
+_PARSERS = threading.local()
+
+
+@attrs.define(slots=False)
+class Page:
+    """A decoded input with lazily built views: ``tree``, ``lines``, ``meta``, ``jsonld``.
+
+    ``text`` is the decoded page (HTML source or plain-text capture); ``is_html`` says which.
+    A plugin reads these and never parses ``text`` again.
+    """
+
+    source: str
+    text: str
+    is_html: bool
+    raw: bytes = b""
+    charset: str = "utf-8"
+    given_url: str | None = None
+
+    @classmethod
+    def from_raw(cls, raw: RawInput) -> Page:
+        text, charset = decode(raw.data, raw.content_type)
+        return cls(source=raw.source, text=text, is_html=looks_like_html(text), raw=raw.data,
+                   charset=charset, given_url=raw.url)
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "<text>", url: str | None = None) -> Page:
+        """A page from a string already in memory (a notebook cell, a test)."""
+        return cls(source=source, text=text, is_html=looks_like_html(text),
+                   raw=text.encode("utf-8"), given_url=url)
+
+    @functools.cached_property
+    def tree(self) -> html.HtmlElement | None:
+        """The lxml tree of an HTML page (``None`` for a text capture). Depth is capped."""
+        if not self.is_html:
+            return None
+        try:
+            root = html.document_fromstring(self.text.encode("utf-8"), parser=_utf8_parser())
+        except (etree.ParserError, ValueError) as exc:
+            raise InputError(self.source, f"unparseable HTML ({exc})") from None
+        _check_depth(self.source, root)
+        return root
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """Non-empty lines, whitespace-normalised: the page's visible text for HTML."""
+        raw_lines = self.text.splitlines() if self.tree is None else _visible_lines(self.tree)
+        return [line for line in (normalise_space(x) for x in raw_lines) if line]
+
+    @functools.cached_property
+    def meta(self) -> dict[str, str]:
+        """``<meta name|property|itemprop>`` → content (first wins), plus ``canonical`` and ``lang``."""
+        found: dict[str, str] = {}
+        if self.tree is None:
+            return found
+        for node in self.tree.iter("meta"):
+            key = node.get("property") or node.get("name") or node.get("itemprop")
+            content = node.get("content")
+            if key and content and key.lower() not in found:
+                found[key.lower()] = content.strip()
+        for node in self.tree.iter("link"):
+            if (node.get("rel") or "").lower() == "canonical" and node.get("href"):
+                found.setdefault("canonical", node.get("href").strip())
+        lang = self.tree.get("lang") or self.tree.get("xml:lang")
+        if lang:
+            found.setdefault("lang", lang.strip())
+        return found
+
+    @functools.cached_property
+    def jsonld(self) -> list[dict[str, Any]]:
+        """Every JSON-LD object on the page, ``@graph`` flattened; broken blocks are skipped."""
+        objects: list[dict[str, Any]] = []
+        if self.tree is None:
+            return objects
+        for node in self.tree.xpath('//script[@type="application/ld+json"]'):
+            try:
+                data = json.loads(node.text or "")
+            except ValueError:
+                continue
+            objects.extend(_flatten_jsonld(data))
+        return objects
+
+    def jsonld_article(self) -> dict[str, Any]:
+        """The first JSON-LD object that is an article (``NewsArticle``, ``Article``, …), or ``{}``."""
+        for obj in self.jsonld:
+            kind = obj.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and k.endswith("Article") for k in kinds):
+                return obj
+        return {}
+
+    @property
+    def url(self) -> str | None:
+        """The URL the page was fetched from, else the one it declares (canonical, og:url)."""
+        return self.given_url or self.meta.get("canonical") or self.meta.get("og:url")
+
+    @property
+    def domain(self) -> str | None:
+        url = self.url
+        if not url:
+            return None
+        host = urlsplit(url).hostname or ""
+        return host.removeprefix("www.") or None
+
+
+def _utf8_parser() -> html.HTMLParser:
+    """One parser per thread (lxml parsers are not shared across threads).
+
+    ``no_network`` means no DTD or entity is ever fetched; ``huge_tree`` off keeps libxml2's
+    own limits on text node size.
+    """
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
+                                 remove_pis=True, huge_tree=False, default_doctype=False)
+        _PARSERS.parser = parser
+    return parser
+
+
+def _check_depth(source: str, root: html.HtmlElement) -> None:
+    depth = 0
+    for event, _node in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if depth > MAX_TREE_DEPTH:
+            raise InputError(source, f"HTML nested deeper than {MAX_TREE_DEPTH} levels")
+
+
+def _visible_lines(root: html.HtmlElement) -> list[str]:
+    """Text with a line break at every block boundary, scripts and styles left out."""
+    parts: list[str] = []
+
+    def walk(node: html.HtmlElement) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _INVISIBLE_TAGS:
+            if node.tail:
+                parts.append(node.tail)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if node.text:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    return "".join(parts).split("\n")
+
+
+def _flatten_jsonld(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten_jsonld(item)
+    elif isinstance(data, dict):
+        if "@graph" in data:
+            yield from _flatten_jsonld(data["@graph"])
+        else:
+            yield data
