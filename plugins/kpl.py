@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from laoru import dates
-from laoru.model import Related
+from laoru.model import Paragraph, Related
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, captions_in, css, css_all, date, first_line, line, lines_between
 
@@ -41,6 +41,15 @@ def _related_items(ctx) -> list[Related]:
             published = dates.parse_format(text, "%m/%d/%Y %I:%M:%S %p", ctx.info.tz)
             items.append(Related(title=title, published=published))
     return items
+
+
+def _unmarked(rule):
+    """The body without KPL's ``(KPL)`` credit in front of its first paragraph."""
+
+    def strip(ctx) -> list[Paragraph]:
+        return [Paragraph(AGENCY_MARK.sub("", p.text), p.kind) for p in rule(ctx)]
+
+    return strip
 
 
 def _body_lines(ctx) -> list[str]:
@@ -65,13 +74,14 @@ class KPL(Parser):
         r"^Source: (?:Lao News Agency|KPL)\s*$": 4.0,
         r"^KPL\s*$": 1.0,
     }
-    boilerplate = (r"Email Print \d+", r"ຂ່າວອື່ນໆ", r"ຂ່າວ KPL.*")
+    boilerplate = (r"Email Print \d+", r"ຂ່າວອື່ນໆ", r"ຂ່າວ KPL.*", r"KPL")
 
     class Site(HTMLLayout):
         title = css(".post-top-entry h1:not(.uk-hidden)")
         published = date(css("span.post-time"), DATE)
         subtitle = css(".post-summary")
-        paragraphs = body("div.post-ct-entry")
+        paragraphs = _unmarked(body("div.post-ct-entry"))
+        related = css_all(".related li")
         captions = css_all("div.post-ct-entry figcaption, div.post-ct-entry .caption")
 
     class Capture(TextLayout):

@@ -73,7 +73,10 @@ def _dateline(value: Any) -> Dateline | None:
 def _related(values: Iterable[Any]) -> list[Related]:
     out: list[Related] = []
     for value in values or ():
-        item = value if isinstance(value, Related) else Related.from_dict(value)
+        if isinstance(value, str):
+            item = Related(title=clean.normalise_space(value))
+        else:
+            item = value if isinstance(value, Related) else Related.from_dict(value)
         if item.title:
             out.append(item)
     return out
