@@ -33,10 +33,21 @@ def parse_page(page: Page, *, outlet: str | None = None, plugins: Registry | Non
     for part in split_page(page, plugins, outlet=outlet):
         route = plugins.route(part.page, outlet=outlet)
         document = route.parser.parse(part.page, **route.to_dict())
+        if not document.paragraphs and not outlet and route.parser is not plugins.fallback:
+            document = _fallback(part.page, plugins, document)
         if part.warnings:
             document = document.evolve(warnings=(*document.warnings, *part.warnings))
         documents.append(document)
     return documents
+
+
+def _fallback(page: Page, plugins: Registry, failed: Document) -> Document:
+    """A routed plugin that finds no body must not lose the page: the generic reader tries it."""
+    document = plugins.fallback.parse(page, plugin=plugins.fallback.info.slug, score=0.0, by="fallback")
+    if not document.paragraphs:
+        return failed
+    note = f"{failed.parser} found no body text; read by the generic fallback instead"
+    return document.evolve(warnings=(note, *document.warnings))
 
 
 def parse_text(text: str, *, source: str = "<text>", url: str | None = None, outlet: str | None = None,

@@ -66,15 +66,16 @@ LAO_DIGITS = str.maketrans("໐໑໒໓໔໕໖໗໘໙", "0123456789")
 BUDDHIST_ERA_OFFSET = 543
 TIMEZONES = {"+07:00": timezone(timedelta(hours=7)), "+03:00": timezone(timedelta(hours=3))}
 
+_YEAR = r"\d{4}(?=\d{1,2}:\d{2})|\d{4}(?!\d)"  # "201713:25": a year run into the time
 _MONTH_ALTERNATION = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _TIME = r"(?:,?\s*(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_ALTERNATION})\.?,?\s*(?P<year>\d{{4}})?(?!\d)"
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_ALTERNATION})\.?,?\s*(?P<year>{_YEAR})?"
     + _TIME,
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(
-    rf"(?P<month>{_MONTH_ALTERNATION})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?P<year>\d{{4}}))?"
+    rf"(?P<month>{_MONTH_ALTERNATION})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s*(?P<year>{_YEAR}))?"
     + _TIME,
     re.IGNORECASE,
 )

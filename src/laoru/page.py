@@ -21,7 +21,8 @@ from laoru.clean import normalise_space
 from laoru.errors import InputError
 from laoru.inputs import RawInput, decode, looks_like_html
 
-MAX_TREE_DEPTH = 512
+MAX_TREE_DEPTH = 250
+"""Below libxml2's own HTML nesting limit (256), which silently flattens deeper pages: we refuse instead."""
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
