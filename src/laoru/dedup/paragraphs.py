@@ -1,0 +1,26 @@
+"""Repeated paragraphs inside one document, through the core's own cleaning rule.
+
+The parser already drops them (``laoru.clean.drop_repeated_paragraphs``); dedup applies the
+same function again because documents may also come from JSONL or other tools, and a body
+that lists its article twice must hash like the one that lists it once.
+"""
+
+from __future__ import annotations
+
+from ..clean import drop_repeated_paragraphs
+from ..model import Document
+
+
+def dedup_paragraphs(doc: Document) -> Document:
+    """``doc`` with repeated paragraphs removed (first kept) and a warning naming how many."""
+    kept, dropped = drop_repeated_paragraphs(doc.paragraphs)
+    if not dropped:
+        return doc
+    warning = f"{dropped} repeated paragraph(s) removed (first copy kept)"
+    return doc.evolve(paragraphs=tuple(kept), warnings=(*doc.warnings, warning))
+
+
+def body_without_repeats(doc: Document) -> str:
+    """The body text dedup compares: paragraphs joined, repeats left out."""
+    kept, _dropped = drop_repeated_paragraphs(doc.paragraphs)
+    return "\n\n".join(p.text for p in kept)
