@@ -108,7 +108,8 @@ class RensaBackend:
         try:
             round_trip = self.sketches(digest[None, :])[0].digest()
         except Exception as error:  # rensa raises ValueError today; any failure means the same
-            raise DedupError(f"rensa MinHash state format not understood ({error}); use backend='datasketch'") from error
+            message = f"rensa MinHash state format not understood ({error}); use backend='datasketch'"
+            raise DedupError(message) from error
         if round_trip != probe.digest():
             raise DedupError("this rensa version stores MinHash state differently; use backend='datasketch'")
 

@@ -144,12 +144,12 @@ class Deduplicator:
     def __init__(self, directory: str | Path | None = None, **settings: Any) -> None:
         """A new, empty index; its shingle store lives in ``directory`` (a temporary one if None)."""
         self.settings = Settings(**settings)
-        self._owns_directory = directory is None
-        self.directory = Path(tempfile.mkdtemp(prefix="laoru-dedup-")) if directory is None else Path(directory)
-        self.directory.mkdir(parents=True, exist_ok=True)
         self._backend: Backend = make_backend(
             self.settings.backend, self.settings.num_perm, self.settings.bands, self.settings.seed
         )
+        self._owns_directory = directory is None
+        self.directory = Path(tempfile.mkdtemp(prefix="laoru-dedup-")) if directory is None else Path(directory)
+        self.directory.mkdir(parents=True, exist_ok=True)
         self._store = ShingleStore(self.directory / _STORE_FILE)
         self._ids: list[str] = []
         self._outlets: list[str] = []
