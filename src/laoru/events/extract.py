@@ -1,0 +1,593 @@
+"""Sentence-level, rule-based event extraction from a parsed :class:`~laoru.model.Document`.
+
+For every body sentence (never captions, related lists, bylines or credits): find
+trigger phrases, gazetteer mentions, date expressions and modality cues in one pass
+each, then build one event per trigger (adjacent triggers of one type with no new
+person between them are one event). Every decision leaves a trace: ``trigger`` names
+the phrase, ``date_basis`` says where the date came from, ``warnings`` say what could
+not be resolved, and ``evidence`` is the sentence with its offsets in ``doc.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from laoru.events.chrome import is_chrome
+from laoru.events.gazetteer import Entity, Gazetteer, default_gazetteer
+from laoru.events.matcher import Match, fold
+from laoru.events.model import Event, Evidence, Participant, Place
+from laoru.events.plover import plover_for
+from laoru.events.triggers import SUPPRESS_BY_TYPE, Trigger, cue_matcher, trigger_matcher
+from laoru.events.when import DateMention, document_anchor, find_dates, resolve
+from laoru.model import Document
+
+LAO, RUS, SOVIET = "LAO", "RUS", "SUN"
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                  "oct", "nov", "dec", "no", "gen", "col", "lt", "gov", "prof", "vs", "u.s", "u.n", "h.e"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-ZА-ЯЁ\u0e80-\u0eff0-9])")
+_ANAPHORS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:the|both|two) (?:countries|nations|states)\b|\bboth countries\b|\bthe two countries\b",
+                re.I), "countries"),
+    (re.compile(r"\b(?:both|the two) (?:sides|leaders|ministers|deputy ministers|presidents|officials|parties)\b|"
+                r"\bthe heads of state\b|\bheads of state\b|\bthey\b", re.I), "pair"),
+    (re.compile(r"\bthe (?:visiting )?russian (?:leader|president|side|minister|foreign minister|deputy minister|"
+                r"delegation|politician|guest|host)\b|\bthe russian foreign minister\b|\bthe visiting russian\b|"
+                r"\bhis host\b", re.I), RUS),
+    (re.compile(r"\bthe lao (?:leader|president|side|minister|prime minister|deputy minister|foreign minister|"
+                r"delegation|official|government)\b|\bthe lao leadership\b", re.I), LAO),
+    (re.compile(r"^(?:\W*)(?:he|she)\b|\b(?:he|she)\b(?= (?:also |then |later )?\w+ed\b)", re.I), "he"),
+    (re.compile(r"^(?:\W*)it\b|\bit\b(?= (?:also )?provided\b)", re.I), "it"),
+]
+_SAME_DAY = re.compile(r"\b(?:on the same day|on this occasion|the same day|at the same time|the next day)\b", re.I)
+_REL_CLAUSE = re.compile(r"(?:\bwhich|\bthat|\bwho|,)\s+(?:[^,;]*?)$")
+_AGREEMENT_TITLE = re.compile(
+    r"(?P<title>(?:(?!(?:a|an|the|and|signed|sign|of|include|includes|other|seven|two|three|\d+)\b)"
+    r"[\w'’-]+\s+){0,4}(?:memorandum of understanding|memorandum|memoranda|agreements?|treaty|roadmap|road map|"
+    r"declaration|protocol|accord|contract|convention)(?:\s+(?:on|for|of|in|between|regarding)\s+[^,;:()]*?)?)"
+    r"(?=\s*(?:[,;:()]|\.(?:\s|$)|$)|\s+(?:which|covering|that|signed|and\s+(?:a|an|the)\b|among)\b)",
+    re.I,
+)
+_DATED_TITLE = re.compile(
+    r"\b(?P<title>(?:Treaty|Declaration|Agreement|Memorandum|Protocol|Convention)\b[^.;]{0,160}?)\s+of\s*$")
+_TRIGGER_GAP_MERGE = 60
+_AGREEMENT_HINT = re.compile(r"\b(?:include|includes|included|other agreements|among the)\b", re.I)
+
+
+@attrs.define
+class _Sentence:
+    text: str
+    start: int
+    paragraph: int
+
+
+@attrs.define
+class _Draft:
+    """A mutable event under construction; frozen into :class:`Event` at the end."""
+
+    type: str
+    trigger: Match[Trigger]
+    sentence: _Sentence
+    actors: list[Entity]
+    counterparts: list[Entity]
+    place: Entity | None = None
+    start: str | None = None
+    end: str | None = None
+    status: str = "occurred"
+    date_basis: str | None = None
+    agreements: list[str] = attrs.field(factory=list)
+    warnings: list[str] = attrs.field(factory=list)
+    confidence: float = 0.5
+    within: _Draft | None = None
+    countries: set[str] = attrs.field(factory=set)
+    had_date_mention: bool = False
+    place_basis: str | None = None
+
+    def people(self) -> set[str]:
+        return {e.id for e in self.actors + self.counterparts if e.kind in ("person", "org")}
+
+
+def split_sentences(doc: Document) -> Iterator[_Sentence]:
+    """Body sentences with their offsets in ``doc.text``; furniture paragraphs are skipped."""
+    offset = 0
+    for index, paragraph in enumerate(doc.paragraphs):
+        text = paragraph.text
+        if paragraph.kind != "heading" and not is_chrome(text):
+            start = 0
+            for match in _SENTENCE_END.finditer(text):
+                before = text[start:match.start()].rstrip("\"”’)")
+                last_word = re.search(r"([\w.]+)\.$", before)
+                if last_word and (last_word.group(1).lower() in _ABBREVIATIONS or len(last_word.group(1)) == 1):
+                    continue
+                piece = text[start:match.start()]
+                if piece.strip():
+                    yield _Sentence(piece, offset + start, index)
+                start = match.end()
+            piece = text[start:]
+            if piece.strip():
+                yield _Sentence(piece.rstrip(), offset + start, index)
+        offset += len(text) + 2
+
+
+class EventExtractor:
+    """Extract events from documents with one gazetteer (plugins may pass an extended one)."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.triggers = trigger_matcher()
+        self.cues = cue_matcher()
+
+    def extract(self, doc: Document) -> list[Event]:
+        anchor, anchor_warnings = document_anchor(doc.published, doc.dateline.date if doc.dateline else None)
+        state = _DocState(anchor=anchor, dateline_place=self._dateline_place(doc))
+        drafts: list[_Draft] = []
+        for sentence in split_sentences(doc):
+            drafts.extend(self._sentence_events(sentence, state))
+        drafts = [d for d in drafts if self._relevant(d, state)]
+        events = [self._freeze(d, doc, anchor_warnings) for d in _consolidate(drafts)]
+        ids = {id(d): e.id for d, e in zip(_consolidate(drafts), events)}
+        del ids
+        return events
+
+    # -- per sentence -------------------------------------------------------------------
+    def _dateline_place(self, doc: Document) -> Entity | None:
+        if not doc.dateline or not doc.dateline.place:
+            return None
+        found = [m.value for m in self.gazetteer.find(doc.dateline.place) if m.value.kind == "place"]
+        return found[0] if found else None
+
+    def _sentence_events(self, sentence: _Sentence, state: _DocState) -> list[_Draft]:
+        text = sentence.text
+        mentions = self.gazetteer.find(text)
+        people = [m for m in mentions if m.value.kind in ("person", "org")]
+        triggers = self._usable_triggers(text, self.triggers.find(text), people)
+        cues = self.cues.find(text)
+        dates = find_dates(text)
+        folded = fold(text)
+        drafts: list[_Draft] = []
+        if not triggers:
+            self._attach_agreement_titles(text, state)
+            drafts.extend(self._dated_agreements(sentence, mentions, dates, state))
+            state.remember(mentions, None)
+            return drafts
+        subject = self._subject(text, triggers[0].start, mentions, state)
+        date_owner = _assign_dates(dates, triggers)
+        for index, trigger in enumerate(triggers):
+            kind = trigger.value.type
+            if any(s in folded for s in SUPPRESS_BY_TYPE.get(kind, ())) and (
+                    kind != "aid" or trigger.value.strength < 0.8):
+                continue
+            segment_end = triggers[index + 1].start if index + 1 < len(triggers) else len(text)
+            objects = [m.value for m in people if trigger.end <= m.start < segment_end]
+            actors = self._trigger_subject(text, trigger, index, triggers, mentions, subject, state)
+            status = _status(cues, trigger, triggers[index - 1].end if index else 0, text)
+            if kind == "visit" and status == "invited":
+                actors, objects = self._invited(text, trigger, cues, people, actors)
+            elif trigger.value.passive:
+                actors, objects = objects, actors
+            actors = _unique(actors)
+            objects = [o for o in _unique(objects) if o.id not in {a.id for a in actors}]
+            if not any(e.kind in ("person", "org") for e in actors + objects):
+                country_actors = [e for e in actors + objects if e.kind == "country"]
+                if not country_actors:
+                    country_actors = self._countries_near(mentions, trigger)
+                actors = _unique([e for e in country_actors if e in actors] or country_actors[:1])
+                objects = [e for e in _unique(country_actors) if e not in actors]
+            draft = _Draft(kind, trigger, sentence, actors, objects, status=status,
+                           confidence=trigger.value.strength)
+            draft.countries = {m.value.country for m in mentions if m.value.kind == "country" and m.value.country}
+            draft.place, draft.place_basis = self._place(kind, text, trigger, segment_end, mentions)
+            own = [d for d, owner in date_owner if owner == index]
+            self._date(draft, own, state, text)
+            if kind == "agreement":
+                draft.agreements = _titles(text[trigger.start:segment_end]) or _titles(text)
+            if kind == "meeting" and _plural_meeting(trigger.phrase) and len(own) > 1:
+                drafts.extend(self._split_over_dates(draft, own, state, text, mentions))
+            else:
+                drafts.append(draft)
+            state.after_event(draft)
+        state.remember(mentions, drafts[-1] if drafts else None)
+        return drafts
+
+    def _usable_triggers(self, text: str, triggers: list[Match[Trigger]],
+                         people: list[Match[Entity]]) -> list[Match[Trigger]]:
+        """Drop context mentions ("during his visit") and merge adjacent same-type triggers."""
+        contexts = [c for c in self.cues.find(text) if c.value[0] == "context"]
+        dates = find_dates(text)
+        usable: list[Match[Trigger]] = []
+        for trigger in triggers:
+            inside = [c for c in contexts if c.start <= trigger.start < c.end + 25 and trigger.end > c.start]
+            if inside and not any(0 <= d.span[0] - trigger.end <= 25 for d in dates):
+                continue
+            if usable and usable[-1].value.type == trigger.value.type:
+                previous = usable[-1]
+                between = [p for p in people if previous.end <= p.start < trigger.start]
+                if not between and trigger.start - previous.end <= _TRIGGER_GAP_MERGE:
+                    usable[-1] = Match(previous.start, trigger.end, text[previous.start:trigger.end],
+                                       previous.value if previous.value.strength >= trigger.value.strength
+                                       else trigger.value)
+                    continue
+            usable.append(trigger)
+        return usable
+
+    def _subject(self, text: str, first_trigger: int, mentions: list[Match[Entity]],
+                 state: _DocState) -> list[Entity]:
+        before = [m for m in mentions if m.end <= first_trigger and m.value.kind in ("person", "org")]
+        if before:
+            last_comma = text.rfind(",", before[0].end, first_trigger)
+            after_comma = [m for m in before if m.start > last_comma] if last_comma >= 0 else before
+            chosen = after_comma or before
+            # "Visiting President X and his Russian counterpart Y": all named subjects count
+            return [m.value for m in chosen]
+        return self._anaphor(text[:first_trigger], state)
+
+    def _anaphor(self, prefix: str, state: _DocState) -> list[Entity]:
+        for pattern, meaning in _ANAPHORS:
+            if not pattern.search(prefix):
+                continue
+            if meaning == "countries":
+                return [e for e in (state.country(LAO, self.gazetteer), state.country(RUS, self.gazetteer)) if e]
+            if meaning == "pair":
+                return list(state.last_pair)
+            if meaning in (LAO, RUS):
+                person = state.last_person.get(meaning)
+                return [person] if person else []
+            if meaning == "he":
+                return list(state.last_subject[:1])
+            if meaning == "it":
+                return list(state.last_country_subject[:1])
+        return []
+
+    def _trigger_subject(self, text: str, trigger: Match[Trigger], index: int, triggers: list[Match[Trigger]],
+                         mentions: list[Match[Entity]], subject: list[Entity], state: _DocState) -> list[Entity]:
+        segment_start = triggers[index - 1].end if index else 0
+        prefix = text[segment_start:trigger.start]
+        relative = _REL_CLAUSE.search(prefix)
+        if relative and re.match(r"(?:which|that|who)\b", relative.group(0), re.I):
+            inside = [m.value for m in mentions
+                      if segment_start + relative.start() <= m.start and m.end <= trigger.start]
+            if inside:
+                return inside
+        gerund = re.search(r"(\S+)\s+for\s*$", prefix)
+        if gerund and trigger.phrase.lower().split()[0].endswith("ing"):
+            near = [m.value for m in mentions if m.end <= segment_start + gerund.end(1) and
+                    segment_start + gerund.start(1) <= m.end]
+            if near:
+                return near
+        if index == 0:
+            return list(subject)
+        return list(subject)
+
+    def _invited(self, text: str, trigger: Match[Trigger], cues: list[Match[tuple[str, str]]],
+                 people: list[Match[Entity]], inviters: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+        """"X invited Y to visit Laos": Y is the (would-be) visitor, X the host."""
+        cue = max((c for c in cues if c.value == ("status", "invited") and c.end <= trigger.start),
+                  key=lambda c: c.start, default=None)
+        if cue is None:
+            return inviters, []
+        visitors = [m.value for m in people if cue.end <= m.start < trigger.start]
+        return (visitors, inviters) if visitors else ([], inviters)
+
+    def _countries_near(self, mentions: list[Match[Entity]], trigger: Match[Trigger]) -> list[Entity]:
+        countries = [m for m in mentions if m.value.kind == "country"]
+        before = [m.value for m in countries if m.end <= trigger.start]
+        after = [m.value for m in countries if m.start >= trigger.end]
+        return _unique(before[-2:] + after[:2])
+
+    def _place(self, kind: str, text: str, trigger: Match[Trigger], segment_end: int,
+               mentions: list[Match[Entity]]) -> tuple[Entity | None, str | None]:
+        places = [m for m in mentions if m.value.kind in ("place", "country")]
+        if kind == "visit":
+            for m in places:
+                if trigger.end - 3 <= m.start < segment_end:
+                    return m.value, "sentence"
+            return None, None
+        for m in places:
+            if m.value.kind == "place" and re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start]):
+                return m.value, "sentence"
+        return None, None
+
+    def _date(self, draft: _Draft, own: list[DateMention], state: _DocState, text: str) -> None:
+        future = draft.status in ("planned", "invited")
+        if own:
+            draft.had_date_mention = True
+            mention = min(own, key=lambda d: abs(d.span[0] - draft.trigger.start))
+            resolved = resolve(mention, state.anchor, future=future)
+            draft.start, draft.end = resolved.start, resolved.end
+            draft.warnings.extend(resolved.warnings)
+            draft.date_basis = f"text: {mention.text.strip()}"
+            if mention.since and draft.status == "occurred":
+                draft.status = "ongoing"
+            if draft.start and draft.type != "visit" and state.frame and _inside(draft, state.frame):
+                draft.within = state.frame
+            return
+        if future:
+            draft.warnings.append("no date given for a planned or invited event")
+            return
+        if _SAME_DAY.search(text) and state.last_dated_day:
+            source = state.last_dated_day
+            draft.start, draft.end, draft.date_basis = source.start, source.end, "same day as the previous event"
+            draft.within = state.frame if state.frame is not source else None
+            draft.confidence -= 0.1
+            return
+        frame = state.frame
+        if frame and draft.type != "visit" and (
+                draft.people() & frame.people() or re.search(r"\bduring (?:the|his|her) (?:visit|trip|stay)\b",
+                                                             text, re.I)):
+            draft.start, draft.end = frame.start, frame.end
+            draft.within = frame
+            draft.date_basis = "inside the visit the document reports"
+            draft.confidence -= 0.1
+            if draft.place is None and frame.place is not None:
+                draft.place, draft.place_basis = frame.place, "visit"
+            return
+        if draft.status == "ongoing" and state.anchor and re.search(r"\bcurrently\b", text, re.I):
+            draft.start = draft.end = state.anchor[:10]
+            draft.date_basis = "ongoing at the publication/dateline date"
+            return
+        draft.warnings.append("no date in the text for this event")
+
+    def _split_over_dates(self, draft: _Draft, own: list[DateMention], state: _DocState, text: str,
+                          mentions: list[Match[Entity]]) -> list[_Draft]:
+        """"two meetings ... on May 9 in Moscow and on October 24 ... in Kazan": one event per date."""
+        out = []
+        places = [m for m in mentions if m.value.kind == "place"]
+        for mention in own:
+            copy = attrs.evolve(draft, warnings=list(draft.warnings), agreements=list(draft.agreements))
+            resolved = resolve(mention, state.anchor)
+            copy.start, copy.end, copy.date_basis = resolved.start, resolved.end, f"text: {mention.text.strip()}"
+            after = [m.value for m in places if m.start >= mention.span[1]]
+            copy.place = after[0] if after else draft.place
+            copy.trigger = Match(mention.span[0], mention.span[1], draft.trigger.phrase, draft.trigger.value)
+            out.append(copy)
+        return out
+
+    def _attach_agreement_titles(self, text: str, state: _DocState) -> None:
+        if state.last_agreement is not None and _AGREEMENT_HINT.search(text):
+            for title in _titles(text):
+                if title not in state.last_agreement.agreements:
+                    state.last_agreement.agreements.append(title)
+
+    def _dated_agreements(self, sentence: _Sentence, mentions: list[Match[Entity]], dates: list[DateMention],
+                          state: _DocState) -> list[_Draft]:
+        """"the Treaty on ... of March 9, 1994": a signing dated by its title."""
+        out = []
+        previous_end = 0
+        for mention in dates:
+            head = sentence.text[previous_end:mention.span[0]]
+            previous_end = mention.span[1]
+            match = _DATED_TITLE.search(head)
+            if not match or mention.kind not in ("md", "dm", "my"):
+                continue
+            title_start = match.start("title") + (previous_end - len(head) - (mention.span[1] - mention.span[0]))
+            title_start = sentence.text.find(match.group("title"))
+            countries = _unique([m.value for m in mentions if m.value.kind == "country" and
+                                 title_start <= m.start <= mention.span[0]])
+            trigger = Match(title_start, title_start + len(match.group("title")), match.group("title"),
+                            Trigger("agreement", 0.7, "sign"))
+            draft = _Draft("agreement", trigger, sentence, countries[:1], countries[1:2])
+            resolved = resolve(mention, state.anchor)
+            draft.start, draft.end = resolved.start, None if resolved.end == resolved.start else resolved.end
+            draft.date_basis = f"text: {mention.text.strip()}"
+            draft.agreements = [" ".join(match.group("title").split())]
+            draft.countries = {e.country for e in countries if e.country}
+            draft.confidence = 0.7
+            out.append(draft)
+        return out
+
+    # -- per document ---------------------------------------------------------------------
+    def _relevant(self, draft: _Draft, state: _DocState) -> bool:
+        """Lao–Russian only: both sides among participants, place and the sentence's countries."""
+        countries = set(draft.countries)
+        countries |= {e.country for e in draft.actors + draft.counterparts if e.country}
+        if draft.place and draft.place.country:
+            countries.add(draft.place.country)
+        if draft.within is not None and draft.within.place and draft.within.place.country:
+            countries.add(draft.within.place.country)
+        russia = bool(countries & {RUS, SOVIET})
+        laos = LAO in countries
+        if laos and russia:
+            return True
+        if not (laos or russia):
+            return False
+        foreign = {e.country for e in draft.actors + draft.counterparts if e.kind == "person"} - {LAO, RUS, SOVIET}
+        return not foreign and state.both_sides_mentioned
+
+    def _freeze(self, draft: _Draft, doc: Document, anchor_warnings: tuple[str, ...]) -> Event:
+        when = draft.start or draft.end
+        actors = [e.participant(when) for e in draft.actors]
+        counterparts = [e.participant(when) for e in draft.counterparts]
+        countries = {p.country for p in actors + counterparts if p.country and p.country != "---"}
+        if draft.place and draft.place.country:
+            countries.add(draft.place.country)
+        if not any(p.kind in ("person", "org") for p in actors + counterparts):
+            countries |= {c for c in draft.countries if c in (LAO, RUS, SOVIET)}
+        sentence = draft.sentence
+        evidence = Evidence(sentence.text, sentence.start, sentence.start + len(sentence.text))
+        warnings = list(draft.warnings)
+        if any(w.startswith("year of") or w.startswith("relative") for w in warnings):
+            warnings.extend(anchor_warnings)
+        confidence = draft.confidence
+        if not draft.actors:
+            confidence -= 0.2
+        if draft.start is None:
+            confidence -= 0.1
+        return Event(
+            type=draft.type,
+            doc_id=doc.id,
+            evidence=evidence,
+            actors=actors,
+            counterparts=counterparts,
+            countries=sorted(countries),
+            place=draft.place.as_place() if draft.place else None,
+            start=draft.start,
+            end=draft.end if draft.end != draft.start or draft.type in ("visit", "meeting", "award") else draft.end,
+            outlet=doc.outlet,
+            source=doc.source or doc.url,
+            agreements=draft.agreements,
+            status=draft.status,
+            plover=plover_for(draft.type, draft.trigger.value.mode),
+            confidence=round(max(0.05, min(1.0, confidence)), 2),
+            trigger=draft.trigger.phrase,
+            date_basis=draft.date_basis,
+            within=_frame_id(draft.within, doc) if draft.within is not None else None,
+            warnings=tuple(dict.fromkeys(warnings)),
+        )
+
+
+@attrs.define
+class _DocState:
+    """What a reader remembers while reading: who was last named, which visit frames the text."""
+
+    anchor: str | None
+    dateline_place: Entity | None
+    last_person: dict[str, Entity] = attrs.field(factory=dict)
+    last_subject: list[Entity] = attrs.field(factory=list)
+    last_country_subject: list[Entity] = attrs.field(factory=list)
+    last_pair: list[Entity] = attrs.field(factory=list)
+    frame: _Draft | None = None
+    last_dated_day: _Draft | None = None
+    last_agreement: _Draft | None = None
+    countries_seen: set[str] = attrs.field(factory=set)
+    _country_entities: dict[str, Entity] = attrs.field(factory=dict)
+
+    @property
+    def both_sides_mentioned(self) -> bool:
+        return LAO in self.countries_seen and bool(self.countries_seen & {RUS, SOVIET})
+
+    def country(self, code: str, gazetteer: Gazetteer) -> Entity | None:
+        if not self._country_entities:
+            for entity in gazetteer.entities.values():
+                if entity.kind == "country" and entity.country:
+                    self._country_entities.setdefault(entity.country, entity)
+        return self._country_entities.get(code)
+
+    def remember(self, mentions: list[Match[Entity]], last: _Draft | None) -> None:
+        for m in mentions:
+            entity = m.value
+            if entity.country:
+                self.countries_seen.add(entity.country)
+            if entity.kind == "person" and entity.country in (LAO, RUS):
+                self.last_person[entity.country] = entity
+        persons = [m.value for m in mentions if m.value.kind == "person"]
+        if persons and last is None:
+            self.last_subject = persons[:1]
+
+    def after_event(self, draft: _Draft) -> None:
+        people = [e for e in draft.actors + draft.counterparts if e.kind in ("person", "org")]
+        if draft.actors and draft.actors[0].kind == "person":
+            self.last_subject = draft.actors[:1]
+        if draft.actors and draft.actors[0].kind == "country":
+            self.last_country_subject = draft.actors[:1]
+        if len([e for e in people if e.kind == "person"]) >= 2:
+            self.last_pair = [e for e in people if e.kind == "person"]
+        if draft.type == "visit" and draft.start and draft.status in ("occurred", "ongoing"):
+            self.frame = draft
+        if draft.start and draft.start == draft.end and len(draft.start) >= 7:
+            self.last_dated_day = draft
+        if draft.type == "agreement":
+            self.last_agreement = draft
+
+
+def _unique(entities: Iterable[Entity]) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    for entity in entities:
+        seen.setdefault(entity.id, entity)
+    people = list(seen.values())
+    affiliated = {a for e in people for a in e.affiliations}
+    return [e for e in people if e.id not in affiliated]
+
+
+def _assign_dates(dates: list[DateMention], triggers: list[Match[Trigger]]) -> list[tuple[DateMention, int]]:
+    """Each date belongs to the nearest trigger in its sentence."""
+    owned = []
+    for mention in dates:
+        def distance(i: int, m: DateMention = mention) -> int:
+            t = triggers[i]
+            if m.span[0] >= t.end:
+                return m.span[0] - t.end
+            if m.span[1] <= t.start:
+                return t.start - m.span[1] + 5  # a date after its trigger is the usual order
+            return 0
+        owned.append((mention, min(range(len(triggers)), key=distance)))
+    return owned
+
+
+def _status(cues: list[Match[tuple[str, str]]], trigger: Match[Trigger], segment_start: int, text: str) -> str:
+    window_start = max(segment_start - 40, 0) if segment_start else 0
+    found = {c.value[1] for c in cues if c.value[0] == "status" and window_start <= c.start < trigger.end
+             and not any(a.value[0] == "accepted" and a.start <= c.start < a.end for a in cues)}
+    accepted = [a for a in cues if a.value[0] == "accepted"]
+    if "cancelled" in found:
+        return "cancelled"
+    if "invited" in found and trigger.value.type == "visit":
+        invite = [c for c in cues if c.value == ("status", "invited") and c.start < trigger.start]
+        if invite and not any(a.start <= invite[-1].start < a.end for a in accepted):
+            return "invited"
+    if "planned" in found:
+        return "planned"
+    if "ongoing" in found:
+        return "ongoing"
+    return "occurred"
+
+
+def _titles(text: str) -> list[str]:
+    titles = []
+    for match in _AGREEMENT_TITLE.finditer(text):
+        title = " ".join(match.group("title").split()).strip(" ,")
+        if title.lower() in ("agreement", "agreements", "documents") or len(title) < 6:
+            continue
+        titles.append(title)
+    return list(dict.fromkeys(titles))
+
+
+def _plural_meeting(phrase: str) -> bool:
+    return "meetings" in phrase.lower()
+
+
+def _inside(draft: _Draft, frame: _Draft) -> bool:
+    if not (draft.start and frame.start and frame.end):
+        return False
+    return frame.start <= draft.start <= frame.end and len(draft.start) == len(frame.start)
+
+
+def _frame_id(frame: _Draft, doc: Document) -> str:
+    return Event(type=frame.type, doc_id=doc.id, trigger=frame.trigger.phrase,
+                 evidence=Evidence(frame.sentence.text, frame.sentence.start,
+                                   frame.sentence.start + len(frame.sentence.text))).id
+
+
+def _consolidate(drafts: list[_Draft]) -> list[_Draft]:
+    """One document retelling the same act (repeated leads, "additionally ... signed") is one event."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        twin = next((k for k in kept if k.type == draft.type and k.people() == draft.people() and
+                     k.start == draft.start and k.end == draft.end and k.status == draft.status and
+                     (k.people() or k.type == "agreement" and k.start is not None)), None)
+        if twin is None:
+            kept.append(draft)
+            continue
+        twin.agreements.extend(a for a in draft.agreements if a not in twin.agreements)
+        twin.confidence = min(1.0, twin.confidence + 0.05)
+    return kept
+
+
+_DEFAULT: EventExtractor | None = None
+
+
+def extract_events(doc: Document, extractor: EventExtractor | None = None) -> list[Event]:
+    """All Lao–Russian events in ``doc`` (body text only), in text order."""
+    global _DEFAULT
+    if extractor is None:
+        if _DEFAULT is None:
+            _DEFAULT = EventExtractor()
+        extractor = _DEFAULT
+    return extractor.extract(doc)
+
+
+def events_to_records(events: Iterable[Event]) -> Iterator[dict[str, Any]]:
+    for event in events:
+        yield event.to_dict()

@@ -1,0 +1,131 @@
+"""Who and where: people, organisations, states and places with aliases in English,
+Russian and Lao, and the offices people held over date ranges.
+
+Actors only ever come from here, so a byline, a photographer or an editor can never
+become a participant unless someone deliberately adds them. Plugins extend the
+gazetteer with :func:`register_entries` (or by passing extra entries to
+:class:`Gazetteer`), e.g. a provincial governor an outlet mentions often.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from laoru.events.matcher import Match, PhraseMatcher
+from laoru.events.model import Participant, Place
+
+KINDS = ("person", "org", "country", "place")
+
+
+@attrs.frozen(slots=True)
+class Role:
+    title: str
+    start: str | None = None
+    end: str | None = None
+
+    def covers(self, when: str | None) -> bool:
+        """Does the role cover ``when`` (an ISO date of any precision)? Yearless → unknown → False."""
+        if not when or when.startswith("--"):
+            return False
+        lo = when.ljust(10, "0") if len(when) < 10 else when[:10]
+        hi = when[:10] if len(when) >= 10 else (when + "-12-31")[:10] if len(when) == 4 else when + "-31"
+        if self.start and hi < self.start:
+            return False
+        return not (self.end and lo >= self.end)
+
+
+@attrs.frozen(slots=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    qid: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    affiliations: tuple[str, ...] = ()
+
+    def role_on(self, when: str | None) -> str | None:
+        """The office held on ``when``: the latest-starting role covering it, else None."""
+        covering = [r for r in self.roles if r.covers(when)]
+        if not covering:
+            return None
+        return max(covering, key=lambda r: r.start or "").title
+
+    def participant(self, when: str | None) -> Participant:
+        return Participant(name=self.name, country=self.country, role=self.role_on(when), id=self.qid,
+                           kind=self.kind, key=self.id)
+
+    def as_place(self) -> Place:
+        return Place(name=self.name, country=self.country)
+
+
+def entity_from_dict(data: Mapping[str, Any]) -> Entity:
+    aliases = data.get("aliases") or {}
+    if isinstance(aliases, Mapping):
+        names = [a for lang in aliases.values() for a in lang]
+    else:
+        names = list(aliases)
+    if data["name"] not in names:
+        names.insert(0, data["name"])
+    kind = data.get("kind", "person")
+    if kind not in KINDS:
+        raise ValueError(f"gazetteer kind must be one of {KINDS}, not {kind!r}")
+    return Entity(
+        id=data.get("id") or data["name"],
+        name=data["name"],
+        kind=kind,
+        country=data.get("country"),
+        qid=data.get("qid"),
+        aliases=tuple(dict.fromkeys(names)),
+        roles=tuple(Role(r["role"], r.get("from"), r.get("to")) for r in data.get("roles", ())),
+        affiliations=tuple(data.get("affiliations", ())),
+    )
+
+
+_EXTRA: list[dict[str, Any]] = []
+
+
+def register_entries(entries: Iterable[Mapping[str, Any]]) -> None:
+    """Add gazetteer entries (same shape as ``data/gazetteer.json``) for every later load."""
+    _EXTRA.extend(dict(e) for e in entries)
+    default_gazetteer.cache_clear()
+
+
+class Gazetteer:
+    """All entities and one automaton over all their aliases."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.entities: dict[str, Entity] = {}
+        for entity in entities:
+            self.entities[entity.id] = entity  # later entries (plugins) override bundled ones
+        self._matcher: PhraseMatcher[Entity] = PhraseMatcher(
+            (alias, entity) for entity in self.entities.values() for alias in entity.aliases
+        )
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], extra: Iterable[Mapping[str, Any]] = ()) -> Gazetteer:
+        return cls([entity_from_dict(e) for e in [*data["entities"], *extra]])
+
+    def find(self, text: str) -> list[Match[Entity]]:
+        return self._matcher.find(text)
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self.entities.get(entity_id)
+
+
+def bundled_data() -> dict[str, Any]:
+    with resources.files("laoru.events").joinpath("data/gazetteer.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The bundled gazetteer plus every registered plugin entry (cached)."""
+    return Gazetteer.from_data(bundled_data(), _EXTRA)

@@ -1,0 +1,292 @@
+"""Dates written in running text, resolved against the document's own anchor.
+
+News text dates events relative to the page: "on Tuesday", "last year", "Jul 6-7",
+"(Moscow, 4th)". The only anchor is the document's ``published`` date (or its
+dateline when that carries a year). Today's clock is never consulted: a date whose
+year the text and the anchor cannot give stays partial (``--07-06``, ``--12``) and
+carries a warning; a weekday or "last year" without an anchor resolves to nothing.
+
+Month names, Lao digits and Buddhist-era years come from :mod:`laoru.dates`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import attrs
+
+from laoru.dates import LAO_DIGITS, MONTHS, from_era, iso, parse_human, resolve_yearless
+
+_MONTH = "(?:" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2[45]\d\d)"  # 2400-2599: Buddhist era
+_DASH = r"\s*(?:-|–|—|to|until|till|through|и|ຫາ|ເຖິງ)\s*"
+_YEAR_TAIL = rf"(?:,?\s*(?P<{{name}}>{_YEAR})(?:\s*(?:года|г\.|год))?)?"
+
+
+def _tail(name: str) -> str:
+    return _YEAR_TAIL.format(name=name)
+
+
+_LAO_DAY_PREFIX = r"(?:ວັນທີ\s*)?"
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4, "пятница": 4,
+    "субботу": 5, "суббота": 5, "воскресенье": 6,
+}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "a": 1, "a few": None, "several": None}
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # July 30 to August 1, 2025 / August 31 - September 1
+    ("md_md", re.compile(rf"\b(?:from\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})"
+                         rf"\b{_tail('y')}", re.I)),
+    # 30 July to 1 August 2025
+    ("dm_dm", re.compile(rf"\b(?:from\s+)?{_LAO_DAY_PREFIX}(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_DASH}"
+                         rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}){_tail('y')}", re.I)),
+    # Feb 18-19, 2024 / Jul 6-7
+    ("m_dd", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\b{_tail('y')}", re.I)),
+    # 10-11 June 2024 / from 7 to 11 May / 6–7 июля
+    ("dd_m", re.compile(rf"(?<!\w)(?:from\s+)?{_LAO_DAY_PREFIX}(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+"
+                        rf"(?P<m1>{_MONTH}){_tail('y')}", re.I)),
+    # May 9, 2025 / Jan. 6, 2020
+    ("md", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?!\s*(?:-|–)\s*\d){_tail('y')}", re.I)),
+    # 7 October 2025 / 9 May / ວັນທີ 6 ກໍລະກົດ 2564 / 6 июля 2021 года
+    ("dm", re.compile(rf"(?<!\w){_LAO_DAY_PREFIX}(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_tail('y')}", re.I)),
+    # January 2018 / декабре 2022
+    ("my", re.compile(rf"\b(?P<m1>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
+    # in December / in June (month without a year)
+    ("m", re.compile(rf"\b(?:in|в|ເດືອນ)\s+(?P<m1>{_MONTH})(?!\w)(?!\s+\d)", re.I)),
+    # 1960-1973 / 2016-2021
+    ("yy", re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{_YEAR})\b")),
+    # since 2018 / в 2018 году / in 2003 / ປີ 2564 / EEF 2025
+    ("y", re.compile(rf"(?P<since>\bsince\s+|\bс\s+)?(?<![\d/.-])(?P<y>{_YEAR})(?![\d/.-]?\d)(?:\s*(?:года|году|год))?")),
+    # 30 years ago / three decades ago / four years ago
+    ("ago", re.compile(r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
+                       r"(?P<unit>years?|decades?)\s+ago\b", re.I)),
+    ("rel_year", re.compile(r"\b(?P<which>last|this|next|earlier this|later this|previous)\s+year\b|"
+                            r"(?P<ru>в прошлом году|в этом году|в следующем году)|(?P<lo>ປີກາຍ|ປີນີ້|ປີໜ້າ)", re.I)),
+    ("weekday", re.compile(r"\b(?:on|last|this|во?)\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|"
+                           r"sunday|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.I)),
+    ("dayword", re.compile(r"\b(?P<word>yesterday|today|tomorrow|вчера|сегодня|завтра)\b", re.I)),
+]
+_HAS_DATE_WORD = re.compile(
+    r"\d|year|ago|day|decade|month|год|вчера|сегодня|завтра|ວັນ|ປີ|"
+    + "|".join(sorted((re.escape(m) for m in MONTHS if not m.isascii()), key=len, reverse=True)), re.I)
+
+
+@attrs.frozen(slots=True)
+class DateMention:
+    """A date as written: ``start``/``end`` at text precision (maybe yearless), or a relative form."""
+
+    span: tuple[int, int]
+    text: str
+    kind: str
+    start: str | None = None
+    end: str | None = None
+    relative: tuple[str, int] | None = None  # ("years_ago", n) | ("year_offset", k) | ("weekday", wd) | ("day", k)
+    since: bool = False
+
+
+@attrs.frozen(slots=True)
+class Resolved:
+    start: str | None
+    end: str | None
+    warnings: tuple[str, ...] = ()
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))  # type: ignore[union-attr]
+
+
+def _year(text: str | None) -> int | None:
+    return from_era(int(text)) if text else None
+
+
+def _dated(y: int | None, m: int, d: int | None = None) -> str | None:
+    if y is None:
+        if d is None:
+            return f"--{m:02d}" if 1 <= m <= 12 else None
+        return iso(None, m, d)
+    return iso(y, m, d)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date expression in ``text``, left to right, non-overlapping (most specific wins)."""
+    if not _HAS_DATE_WORD.search(text):
+        return []
+    text = text.translate(LAO_DIGITS)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < e and s < span[1] for s, e in taken):
+                continue
+            mention = _mention(kind, match)
+            if mention is None:
+                continue
+            taken.append(span)
+            found.append(mention)
+    return sorted(found, key=lambda m: m.span[0])
+
+
+def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
+    g = match.groupdict()
+    span, text = match.span(), match.group(0)
+    try:
+        if kind in ("md_md", "dm_dm"):
+            y = _year(g.get("y"))
+            m1, m2 = _month(g["m1"]), _month(g["m2"])
+            y1 = y - 1 if y is not None and m2 < m1 else y
+            start, end = _dated(y1, m1, _day(g["d1"])), _dated(y, m2, _day(g["d2"]))
+        elif kind in ("m_dd", "dd_m"):
+            y, m = _year(g.get("y")), _month(g["m1"])
+            d1, d2 = _day(g["d1"]), _day(g["d2"])
+            if d2 <= d1:
+                return None
+            start, end = _dated(y, m, d1), _dated(y, m, d2)
+        elif kind in ("md", "dm"):
+            start = _dated(_year(g.get("y")), _month(g["m1"]), _day(g["d1"]))
+            end = start
+        elif kind == "my":
+            start = _dated(_year(g["y"]), _month(g["m1"]))
+            end = None
+        elif kind == "m":
+            start, end = _dated(None, _month(g["m1"])), None
+        elif kind == "yy":
+            y1, y2 = _year(g["y1"]), _year(g["y2"])
+            if y1 is None or y2 is None or y2 <= y1:
+                return None
+            start, end = str(y1), str(y2)
+        elif kind == "y":
+            y = _year(g["y"])
+            return DateMention(span, text, kind, str(y), None, since=bool(g.get("since")))
+        elif kind == "ago":
+            raw = g["n"].lower()
+            n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+            if n is None:
+                return None
+            if g["unit"].lower().startswith("decade"):
+                n *= 10
+            return DateMention(span, text, kind, relative=("years_ago", n))
+        elif kind == "rel_year":
+            word = (g.get("which") or g.get("ru") or g.get("lo") or "").lower()
+            offset = -1 if ("last" in word or "previous" in word or "прошлом" in word or "ປີກາຍ" in word) else \
+                1 if ("next" in word or "следующем" in word or "ໜ້າ" in word) else 0
+            return DateMention(span, text, kind, relative=("year_offset", offset))
+        elif kind == "weekday":
+            return DateMention(span, text, kind, relative=("weekday", _WEEKDAYS[g["wd"].lower()]))
+        elif kind == "dayword":
+            word = g["word"].lower()
+            offset = -1 if word in ("yesterday", "вчера") else 1 if word in ("tomorrow", "завтра") else 0
+            return DateMention(span, text, kind, relative=("day", offset))
+        else:  # pragma: no cover - every kind is listed above
+            return None
+    except (KeyError, ValueError, AttributeError):
+        return None
+    if start is None:
+        return None
+    return DateMention(span, text, kind, start, end)
+
+
+def _full_day(anchor: str | None) -> date | None:
+    if anchor and not anchor.startswith("--") and len(anchor) >= 10:
+        try:
+            return date.fromisoformat(anchor[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _anchor_year(anchor: str | None) -> int | None:
+    if anchor and not anchor.startswith("--") and anchor[:4].isdigit():
+        return int(anchor[:4])
+    return None
+
+
+def _resolve_partial(value: str | None, anchor: str | None, future: bool) -> str | None:
+    """Yearless ``--MM-DD``/``--MM`` → with the anchor's year when it has one."""
+    if not value or not value.startswith("--"):
+        return value
+    year = _anchor_year(anchor)
+    if year is None:
+        return value
+    if len(value) == 4:  # --MM
+        month = int(value[2:4])
+        anchor_month = int(anchor[5:7]) if anchor and len(anchor) >= 7 else 12
+        if future:
+            return iso(year + 1 if month < anchor_month else year, month)
+        return iso(year - 1 if month > anchor_month + 1 else year, month)
+    if future:
+        resolved = resolve_yearless(value, anchor, max_ahead_days=366)
+        anchor_day = _full_day(anchor)
+        if resolved and anchor_day and len(resolved) == 10 and date.fromisoformat(resolved) < anchor_day - \
+                timedelta(days=31):
+            return iso(int(resolved[:4]) + 1, int(resolved[5:7]), int(resolved[8:10]))
+        return resolved
+    return resolve_yearless(value, anchor)
+
+
+def resolve(mention: DateMention, anchor: str | None, *, future: bool = False) -> Resolved:
+    """The mention's dates given the document anchor (an ISO date or ``--MM-DD``, or None).
+
+    ``future`` is for planned events: a yearless date then falls on or after the anchor.
+    """
+    warnings: list[str] = []
+    if mention.relative is None:
+        start = _resolve_partial(mention.start, anchor, future)
+        end = _resolve_partial(mention.end, anchor, future)
+        if start and end and len(start) == len(end) == 10 and end < start and not end.startswith("--"):
+            end = iso(int(end[:4]) + 1, int(end[5:7]), int(end[8:10]))
+        if (start and start.startswith("--")) or (end and end.startswith("--")):
+            warnings.append(f"year of {mention.text!r} not given and not resolvable from the publication date")
+        return Resolved(start, end, tuple(warnings))
+    what, amount = mention.relative
+    year = _anchor_year(anchor)
+    if what in ("years_ago", "year_offset"):
+        if year is None:
+            return Resolved(None, None, (f"relative date {mention.text!r} without a publication year",))
+        value = year - amount if what == "years_ago" else year + amount
+        return Resolved(str(value), None, ())
+    day = _full_day(anchor)
+    if day is None:
+        return Resolved(None, None, (f"relative date {mention.text!r} without a full publication date",))
+    if what == "weekday":
+        back = (day.weekday() - amount) % 7
+        target = day + timedelta(days=(amount - day.weekday()) % 7) if future else day - timedelta(days=back)
+        return Resolved(target.isoformat(), target.isoformat(), ())
+    target = day + timedelta(days=amount)
+    return Resolved(target.isoformat(), target.isoformat(), ())
+
+
+_DAY_ONLY = re.compile(r"^\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*$")
+
+
+def document_anchor(published: str | None, dateline_date: str | None) -> tuple[str | None, tuple[str, ...]]:
+    """The date relative expressions hang on: the publication day, else the dateline's date.
+
+    A dateline that prints only a day (``4th``) needs a publication month to mean anything.
+    """
+    if published and not published.startswith("--"):
+        base = published[:10]
+        if dateline_date:
+            match = _DAY_ONLY.match(dateline_date)
+            printed = parse_human(dateline_date)
+            if printed and printed.startswith("--"):
+                printed = resolve_yearless(printed, base)
+            if match or printed:
+                return base, ()
+        return base, ()
+    if dateline_date:
+        printed = parse_human(dateline_date.translate(LAO_DIGITS))
+        if printed:
+            warn = () if not printed.startswith("--") else (f"dateline {dateline_date!r} has no year",)
+            return printed, warn
+        return None, (f"dateline {dateline_date!r} cannot be dated without a publication date",)
+    return None, ("no publication date: relative dates stay unresolved",)
