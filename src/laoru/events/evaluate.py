@@ -52,8 +52,10 @@ def participant_names(event: Event) -> tuple[str, ...]:
 
 
 def _key(row: Mapping[str, Any], with_dates: bool) -> tuple[Any, ...]:
+    """A single-day event may be written with ``end`` equal to ``start`` or with no ``end``."""
     base = (row["type"], tuple(sorted(row["participants"])))
-    return base + ((row.get("start"), row.get("end")) if with_dates else ())
+    start, end = row.get("start"), row.get("end")
+    return base + ((start, None if end == start else end) if with_dates else ())
 
 
 def _event_row(event: Event) -> dict[str, Any]:

@@ -54,6 +54,7 @@ _AGREEMENT_TITLE = re.compile(
 _DATED_TITLE = re.compile(
     r"\b(?P<title>(?:Treaty|Declaration|Agreement|Memorandum|Protocol|Convention)\b[^.;]{0,160}?)\s+of\s*$")
 _TRIGGER_GAP_MERGE = 60
+_NEEDS_PERSON = frozenset({"visit", "meeting", "call", "award"})
 _AGREEMENT_HINT = re.compile(r"\b(?:include|includes|included|other agreements|among the)\b", re.I)
 
 
@@ -153,6 +154,11 @@ class EventExtractor:
             drafts.extend(self._dated_agreements(sentence, mentions, dates, state))
             state.remember(mentions, None)
             return drafts
+        strong = {t.value.type for t in triggers if t.value.strength >= 0.8}
+        triggers = [t for t in triggers if t.value.strength >= 0.8 or not (strong - {t.value.type})]
+        if not triggers:
+            state.remember(mentions, None)
+            return drafts
         subject = self._subject(text, triggers[0].start, mentions, state)
         date_owner = _assign_dates(dates, triggers)
         for index, trigger in enumerate(triggers):
@@ -176,6 +182,10 @@ class EventExtractor:
                     country_actors = self._countries_near(mentions, trigger)
                 actors = _unique([e for e in country_actors if e in actors] or country_actors[:1])
                 objects = [e for e in _unique(country_actors) if e not in actors]
+            if not actors and not objects:
+                actors = self._anaphor(text, state)
+            if kind in _NEEDS_PERSON and not any(e.kind in ("person", "org") for e in actors + objects):
+                continue
             draft = _Draft(kind, trigger, sentence, actors, objects, status=status,
                            confidence=trigger.value.strength)
             draft.countries = {m.value.country for m in mentions if m.value.kind == "country" and m.value.country}
@@ -295,7 +305,7 @@ class EventExtractor:
         if own:
             draft.had_date_mention = True
             mention = min(own, key=lambda d: abs(d.span[0] - draft.trigger.start))
-            resolved = resolve(mention, state.anchor, future=future)
+            resolved = resolve(mention, _sentence_year(text, mention) or state.anchor, future=future)
             draft.start, draft.end = resolved.start, resolved.end
             draft.warnings.extend(resolved.warnings)
             draft.date_basis = f"text: {mention.text.strip()}"
@@ -337,7 +347,7 @@ class EventExtractor:
         places = [m for m in mentions if m.value.kind == "place"]
         for mention in own:
             copy = attrs.evolve(draft, warnings=list(draft.warnings), agreements=list(draft.agreements))
-            resolved = resolve(mention, state.anchor)
+            resolved = resolve(mention, _sentence_year(text, mention) or state.anchor)
             copy.start, copy.end, copy.date_basis = resolved.start, resolved.end, f"text: {mention.text.strip()}"
             after = [m.value for m in places if m.start >= mention.span[1]]
             copy.place = after[0] if after else draft.place
@@ -542,6 +552,14 @@ def _titles(text: str) -> list[str]:
             continue
         titles.append(title)
     return list(dict.fromkeys(titles))
+
+
+def _sentence_year(text: str, mention: DateMention) -> str | None:
+    """"In 2024, ... on May 9": a year stated earlier in the same sentence dates a yearless day."""
+    if mention.relative is not None or not (mention.start or "").startswith("--"):
+        return None
+    years = [d for d in find_dates(text) if d.kind == "y" and not d.since and d.span[1] <= mention.span[0]]
+    return f"{years[-1].start}-12-31" if years else None
 
 
 def _plural_meeting(phrase: str) -> bool:

@@ -43,7 +43,9 @@ TRIGGERS: list[tuple[str, Trigger]] = [
     *_phrases("meeting", 0.9, "met|met with|meets|meets with|meet with|held talks|hold talks|holds talks|had talks|"
               "talks with|talks held|official talks|bilateral meeting|a meeting|the meeting|meeting with|"
               "courtesy call|paid a courtesy call|received a courtesy call|had a conversation|"
-              "held a meeting|received|hosted|discussed|two meetings", "meet"),
+              "held a meeting|received|discussed|two meetings", "meet"),
+    # "we hosted the minister in Moscow": the object is the visitor
+    *_phrases("visit", 0.85, "hosted|we hosted|welcomed the visiting", passive=True),
     *_phrases("meeting", 0.9, "встретился|встретилась|встреча|встречи|переговоры|переговоров|провел переговоры|"
               "провёл переговоры|беседа|принял", "meet"),
     *_phrases("meeting", 0.9, "ພົບປະ|ເຈລະຈາ|ຕ້ອນຮັບ|ປຶກສາຫາລື|ພົບປະເຈລະຈາ", "meet"),
@@ -59,7 +61,7 @@ TRIGGERS: list[tuple[str, Trigger]] = [
     *_phrases("agreement", 0.9, "ລົງນາມ|ເຊັນ", "sign"),
     # aid and gifts
     *_phrases("aid", 0.85, "donated|donate|donation|handed over|handing over|hand over|delivered|provided|"
-              "supplied|granted|grant aid|cancel 70%|write off|wrote off|presented a pair|present the russian",
+              "supplied|granted|grant aid|to cancel|write off|wrote off|presented|providing|decided to present",
               "material"),
     *_phrases("aid", 0.6, "assistance|aid|helping laos|help laos|gift of", "material"),
     *_phrases("aid", 0.85, "передал|передала|передали|подарил|подарила|помощь|гуманитарную помощь", "material"),
@@ -112,7 +114,7 @@ ACCEPTED_INVITATION = ["at the invitation of", "in response to an invitation", "
 CONTEXT_PHRASES = ["during the visit", "during his visit", "during her visit", "during the talks",
                    "during the meeting", "during his official visit", "visiting president", "visiting russian",
                    "visiting lao", "the visiting", "visit of the russian leader", "the visit aimed",
-                   "this visit", "the visit of", "во время визита", "в ходе визита", "ໃນໂອກາດ"]
+                   "this visit", "the visit of", "first visit", "first official trip", "first trip", "во время визита", "в ходе визита", "ໃນໂອກາດ"]
 # A sentence with these is about something else (congratulations, purposes, thanks).
 SUPPRESS_BY_TYPE: dict[str, list[str]] = {
     "commemoration": ["congratulat", "to commemorate", "to mark", "to celebrate", "marking the"],

@@ -1,0 +1,270 @@
+"""One timeline entry per real-world event, however many outlets told it.
+
+Events from different documents merge when their type agrees, their participants
+agree (for visits: the visitor), and their dates are compatible (overlapping ranges;
+a yearless ``--07-30`` is compatible with ``2025-07-30``). Nothing is silently picked:
+the entry keeps each source's own dates and flags ``date_conflict`` when sources at the
+same precision disagree. A planned or invited event never merges with an occurrence;
+the two are linked instead, as is a meeting with the visit whose range contains it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+import attrs
+
+from laoru.events.model import Event, Participant
+
+_PLANS = ("planned", "invited")
+TABLE_COLUMNS = ("start", "end", "type", "status", "actors", "counterparts", "place", "n_sources", "outlets",
+                 "date_conflict")
+
+
+@attrs.define
+class Entry:
+    """A timeline entry: merged fields plus every source event."""
+
+    events: list[Event]
+    links: list[dict[str, str]] = attrs.field(factory=list)
+
+    @property
+    def lead(self) -> Event:
+        """The most precise, most confident telling; its fields head the entry."""
+        return max(self.events, key=lambda e: (_precision(e.start), e.confidence, -len(e.warnings)))
+
+    @property
+    def id(self) -> str:
+        key = "\x1f".join(sorted(e.id for e in self.events))
+        return "tl_" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+
+    @property
+    def type(self) -> str:
+        return self.events[0].type
+
+    @property
+    def status(self) -> str:
+        statuses = [e.status for e in self.events]
+        for status in ("occurred", "ongoing", "cancelled", "planned", "invited"):
+            if status in statuses:
+                return status
+        return statuses[0]
+
+    @property
+    def date_conflict(self) -> bool:
+        """Sources at day precision whose ranges differ and neither contains the other."""
+        dated = [e for e in self.events if e.start and _precision(e.start) in (2, 5) and len(e.start) >= 7]
+        for i, a in enumerate(dated):
+            for b in dated[i + 1:]:
+                span_a = (_strip_year(a.start), _strip_year(a.end or a.start))
+                span_b = (_strip_year(b.start), _strip_year(b.end or b.start))
+                if span_a == span_b:
+                    continue
+                a_in_b = span_b[0] <= span_a[0] and span_a[1] <= span_b[1]
+                b_in_a = span_a[0] <= span_b[0] and span_b[1] <= span_a[1]
+                if not (a_in_b or b_in_a):
+                    return True
+        return False
+
+    def participants(self, side: str) -> list[Participant]:
+        seen: dict[str, Participant] = {}
+        for event in sorted(self.events, key=lambda e: e is not self.lead):
+            for p in getattr(event, side):
+                seen.setdefault(p.key or p.name, p)
+        return list(seen.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        lead = self.lead
+        return {
+            "id": self.id,
+            "type": self.type,
+            "status": self.status,
+            "start": lead.start,
+            "end": lead.end,
+            "date_conflict": self.date_conflict,
+            "dates": [{"doc_id": e.doc_id, "start": e.start, "end": e.end} for e in self.events],
+            "actors": [p.to_dict() for p in self.participants("actors")],
+            "counterparts": [p.to_dict() for p in self.participants("counterparts")],
+            "countries": sorted({c for e in self.events for c in e.countries}),
+            "place": lead.place.to_dict() if lead.place else next(
+                (e.place.to_dict() for e in self.events if e.place), None),
+            "agreements": list(dict.fromkeys(a for e in self.events for a in e.agreements)),
+            "plover": dict(lead.plover),
+            "confidence": max(e.confidence for e in self.events),
+            "warnings": list(dict.fromkeys(w for e in self.events for w in e.warnings)),
+            "links": list(self.links),
+            "sources": [{"doc_id": e.doc_id, "outlet": e.outlet, "source": e.source, "event_id": e.id,
+                         "evidence": e.evidence.to_dict()} for e in self.events],
+        }
+
+
+def _precision(value: str | None) -> int:
+    if not value:
+        return 0
+    if value.startswith("--"):
+        return 1 + (len(value) >= 7)
+    return {4: 3, 7: 4}.get(len(value), 5)
+
+
+def _strip_year(value: str | None) -> str | None:
+    if not value:
+        return value
+    return value[4:] if value[:4].isdigit() and len(value) > 4 else value
+
+
+def _bounds(start: str | None, end: str | None) -> tuple[tuple[int, ...], tuple[int, ...], bool] | None:
+    """(low, high, has_year) as comparable tuples; None when undated."""
+    if not start:
+        return None
+    end = end or start
+
+    def parts(value: str, high: bool) -> tuple[int | None, int, int]:
+        if value.startswith("--"):
+            bits = value[2:].split("-")
+            month = int(bits[0])
+            day = int(bits[1]) if len(bits) > 1 else (31 if high else 1)
+            return None, month, day
+        bits = value[:10].split("-")
+        year = int(bits[0])
+        month = int(bits[1]) if len(bits) > 1 else (12 if high else 1)
+        day = int(bits[2]) if len(bits) > 2 else (31 if high else 1)
+        return year, month, day
+
+    lo, hi = parts(start, False), parts(end, True)
+    if lo[0] is None or hi[0] is None:
+        return (lo[1], lo[2]), (hi[1], hi[2]), False
+    return lo, hi, True  # type: ignore[return-value]
+
+
+def dates_compatible(a: Event, b: Event) -> bool:
+    """Overlapping ranges; without a year on one side, month/day alone must overlap."""
+    first, second = _bounds(a.start, a.end), _bounds(b.start, b.end)
+    if first is None or second is None:
+        # undated tellings merge only when they name the same two or more people
+        return first is None and second is None and _people(a) == _people(b) and len(_people(a)) >= 2
+    if first[2] and second[2]:
+        return first[0] <= second[1] and second[0] <= first[1]
+    lo1, hi1 = first[0][-2:], first[1][-2:]
+    lo2, hi2 = second[0][-2:], second[1][-2:]
+    return lo1 <= hi2 and lo2 <= hi1
+
+
+def _people(event: Event, side: str | None = None) -> frozenset[str]:
+    group = event.participants if side is None else getattr(event, side)
+    return frozenset(p.key or p.name for p in group if p.kind in ("person", "org"))
+
+
+def participants_agree(a: Event, b: Event) -> bool:
+    if a.type == "visit":
+        visitors_a, visitors_b = _people(a, "actors"), _people(b, "actors")
+        if visitors_a or visitors_b:
+            return bool(visitors_a & visitors_b)
+        return bool(a.place and b.place and a.place.country == b.place.country)
+    people_a, people_b = _people(a), _people(b)
+    if people_a or people_b:
+        return bool(people_a and people_b) and (people_a <= people_b or people_b <= people_a)
+    if a.type == "agreement" and a.agreements and b.agreements:
+        return bool({t.lower() for t in a.agreements} & {t.lower() for t in b.agreements})
+    return False
+
+
+def same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.doc_id == b.doc_id:
+        return False
+    if (a.status in _PLANS) != (b.status in _PLANS):
+        return False
+    return participants_agree(a, b) and dates_compatible(a, b)
+
+
+def build(events: Iterable[Event]) -> list[Entry]:
+    """Merge events into entries, link plans/occurrences and visit-contained events, sort by date."""
+    ordered = sorted(events, key=lambda e: (-_precision(e.start), -e.confidence, e.doc_id, e.evidence.start))
+    entries: list[Entry] = []
+    for event in ordered:
+        home = next((entry for entry in entries
+                     if all(same_event(event, other) for other in entry.events
+                            if other.doc_id != event.doc_id) and
+                     any(same_event(event, other) for other in entry.events)), None)
+        if home is None:
+            entries.append(Entry([event]))
+        else:
+            home.events.append(event)
+    _link(entries)
+    return sorted(entries, key=_sort_key)
+
+
+def _link(entries: list[Entry]) -> None:
+    visits = [e for e in entries if e.type == "visit" and e.status not in _PLANS]
+    for entry in entries:
+        lead = entry.lead
+        if entry.type != "visit" and entry.status not in _PLANS:
+            for visit in visits:
+                if _people(lead) & _people(visit.lead) and lead.start and dates_compatible(lead, visit.lead):
+                    entry.links.append({"relation": "within", "entry": visit.id})
+                    visit.links.append({"relation": "contains", "entry": entry.id})
+                    break
+        if entry.status in _PLANS:
+            for other in entries:
+                if other is entry or other.type != entry.type or other.status in _PLANS:
+                    continue
+                if participants_agree(lead, other.lead) and (lead.start is None or
+                                                             dates_compatible(lead, other.lead)):
+                    entry.links.append({"relation": "plan_of", "entry": other.id})
+                    other.links.append({"relation": "planned_in", "entry": entry.id})
+
+
+def _sort_key(entry: Entry) -> tuple[Any, ...]:
+    start = entry.lead.start
+    if not start:
+        return (2, "", entry.type, entry.id)
+    if start.startswith("--"):
+        return (1, start, entry.type, entry.id)
+    return (0, start, entry.type, entry.id)
+
+
+def timeline(events: Iterable[Event]) -> list[dict[str, Any]]:
+    """The timeline as plain dicts (what the CLI writes as JSONL)."""
+    return [entry.to_dict() for entry in build(events)]
+
+
+def flat_record(entry: dict[str, Any]) -> dict[str, Any]:
+    """One row for CSV/table: names instead of objects, outlets and source count."""
+    return {
+        "id": entry["id"],
+        "start": entry["start"],
+        "end": entry["end"],
+        "type": entry["type"],
+        "status": entry["status"],
+        "actors": [p["name"] for p in entry["actors"]],
+        "counterparts": [p["name"] for p in entry["counterparts"]],
+        "countries": entry["countries"],
+        "place": entry["place"]["name"] if entry["place"] else None,
+        "agreements": entry["agreements"],
+        "n_sources": len(entry["sources"]),
+        "outlets": sorted({s["outlet"] or "" for s in entry["sources"]}),
+        "date_conflict": entry["date_conflict"],
+        "dates": [f"{d['start'] or '?'}..{d['end'] or ''}" for d in entry["dates"]],
+        "evidence": entry["sources"][0]["evidence"]["text"],
+        "links": [f"{link['relation']}:{link['entry']}" for link in entry["links"]],
+    }
+
+
+def to_frame(entries: Iterable[dict[str, Any]] | Iterable[Event]) -> Any:
+    """A pandas DataFrame, one row per entry (``pip install laoru[frame]``)."""
+    import pandas as pd
+
+    items = list(entries)
+    if items and isinstance(items[0], Event):
+        items = timeline(items)  # type: ignore[arg-type]
+    return pd.DataFrame([flat_record(e) for e in items])  # type: ignore[arg-type]
+
+
+def write(entries: Iterable[dict[str, Any]], fmt: str, stream: IO[str]) -> int:
+    from laoru.output import write_records
+
+    if fmt in ("jsonl", "json"):
+        return write_records(entries, fmt, stream)
+    rows: Iterator[dict[str, Any]] = (flat_record(e) for e in entries)
+    return write_records(rows, fmt, stream, columns=TABLE_COLUMNS if fmt == "table" else None)
