@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from laoru import dates
+from laoru import clean, dates
 from laoru.clean import normalise_space
 from laoru.model import Paragraph
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
@@ -81,10 +81,12 @@ def _is_prose(line: str) -> bool:
 
 
 def _text_title(ctx) -> str | None:
+    """A short line near the top; a capture that opens with its body has no title, not a cut paragraph."""
     for line in ctx.page.lines[:10]:
-        if 3 <= len(line) <= 200 and not _is_prose(line):
+        if 3 <= len(line) <= 200 and not _is_prose(line) and not clean.is_boilerplate(line):
             return line
-    return ctx.page.lines[0][:200] if ctx.page.lines else None
+    ctx.warn("no headline line in the capture; title left empty")
+    return None
 
 
 def _text_paragraphs(ctx) -> list[str]:
