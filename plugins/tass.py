@@ -130,6 +130,7 @@ class TASS(Parser):
         r"^\W*NEWS TERMINAL\s*$": 1.0,
     }
     boilerplate = MENU
+    bounds = {"lead": DATELINE.pattern}
 
     class Classic(HTMLLayout):
         """2016–2022 design (real tass.ru page; tass.com same classes)."""

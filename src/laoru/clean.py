@@ -109,3 +109,21 @@ def drop_repeated_paragraphs(paragraphs: Sequence[T]) -> tuple[list[T], int]:
         seen.add(key)
         kept.append(paragraph)
     return kept, len(paragraphs) - len(kept)
+
+
+_SENTENCE_END = re.compile(r"[.!…:;\"”’)»]$")
+
+
+def is_prose(text: str, *, min_words: int = 5, long_words: int = 25) -> bool:
+    """A body-like line of a text capture: sentence-ended and ``min_words`` long, or very long.
+
+    Headlines (a question only when it is three times ``min_words`` long), menu entries and
+    dates are not; the capture splitter and the line-based text layouts tell a body from the
+    chrome around it with this.
+    """
+    text = normalise_space(text)
+    words = len(text.split())
+    if words >= long_words:
+        return True
+    return words >= (3 * min_words if text.endswith("?") else min_words) and (
+        text.endswith("?") or bool(_SENTENCE_END.search(text)))

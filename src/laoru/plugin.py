@@ -109,6 +109,10 @@ class Parser:
     """Regex → weight: how strongly a match in a text capture says "this outlet"."""
     boilerplate: ClassVar[tuple[str, ...]] = ()
     """Whole-line regexes that are chrome on this outlet only (shared ones live in ``clean``)."""
+    bounds: ClassVar[dict[str, str]] = {}
+    """Where one of this outlet's articles sits in a multi-article text capture (:mod:`laoru.split`):
+    regexes on a whole line for ``head`` (the article's first line, e.g. a masthead), ``lead``
+    (its body's first line; the headline is the line just above) and ``end`` (its last line)."""
 
     def __init__(self) -> None:
         self._signatures = [(re.compile(p, re.MULTILINE), w) for p, w in self.signatures.items()]
