@@ -28,7 +28,7 @@ from typing import Any
 from laoru import dates
 from laoru.model import Dateline
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
-from laoru.rules import body, css, css_all, date, first, jsonld, meta
+from laoru.rules import body, compiled, css, css_all, date, first, jsonld, meta
 
 MOSCOW = "+03:00"
 DATELINE = re.compile(
@@ -46,9 +46,8 @@ MENU = (
 
 
 def _epoch(ctx) -> str | None:
-    """The publication time: ``<dateformat time=…>`` holds UTC epoch seconds."""
-    tree = ctx.page.tree
-    for node in tree.cssselect(".news-header dateformat[time], .news-header__date dateformat[time]"):
+    """The publication time: the header's ``<dateformat time=… mode="abs">`` holds UTC epoch seconds."""
+    for node in compiled("dateformat[mode=abs][time]")(ctx.page.tree):
         value = node.get("time", "")
         if value.isdigit():
             moment = datetime.fromtimestamp(int(value), tz=timezone.utc)
@@ -137,11 +136,11 @@ class TASS(Parser):
 
         detect = r'class="news-header__title'
         title = css("h1.news-header__title")
-        subtitle = css(".news-header__lead")
+        subtitle = css("div.news-header__lead")
         published = first(_epoch, date(jsonld("datePublished")), date(meta("article:published_time")))
-        paragraphs = body(".text-content", skip=".banner, .social, .tags")
-        dateline = _dateline(css_all(".text-content p"))
-        tags = css_all(".tags a.tags__item")
+        paragraphs = body("div.text-content", skip=".banner, .social, .tags")
+        dateline = _dateline(css_all("div.text-content p"))
+        tags = css_all("a.tags__item")
         metadata = _resolved
 
     class Modern(HTMLLayout):

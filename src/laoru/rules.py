@@ -7,11 +7,13 @@ a date in a given format) so that a plugin is a list of fields, not a program.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from lxml import html
+from lxml.cssselect import CSSSelector
 
 from laoru import dates
 from laoru.clean import is_caption, normalise_space
@@ -31,9 +33,15 @@ def node_text(node: html.HtmlElement) -> str:
     return normalise_space(" ".join(node.itertext()) if len(node) else (node.text or ""))
 
 
+@functools.lru_cache(maxsize=1024)
+def compiled(selector: str) -> CSSSelector:
+    """A CSS selector compiled to XPath once per process (compiling costs more than matching)."""
+    return CSSSelector(selector, translator="html")
+
+
 def _select(ctx: Context, selector: str) -> list[html.HtmlElement]:
     tree = ctx.page.tree
-    return [] if tree is None else tree.cssselect(selector)
+    return [] if tree is None else compiled(selector)(tree)
 
 
 def css(selector: str, attr: str | None = None) -> Rule:
@@ -174,8 +182,8 @@ def body(container: str, *, skip: str | None = None, captions: str = "figcaption
         if not roots:
             return []
         root = roots[0]
-        skipped = set(root.cssselect(skip)) if skip else set()
-        skipped.update(root.cssselect(captions) if captions else ())
+        skipped = set(compiled(skip)(root)) if skip else set()
+        skipped.update(compiled(captions)(root) if captions else ())
         return list(_paragraphs(root, skipped))
 
     return rule
