@@ -11,6 +11,8 @@ Page facts this plugin relies on:
   ``Email Print 2204``, the lead prefixed ``KPL``, captions, the body opening ``(KPL)``,
   a closing ``KPL``, then ``ຂ່າວອື່ນໆ`` ("other news") with related items whose dates are
   ``M/D/YYYY h:mm:ss AM``, and ``Top``.
+* In a search-session capture (seed ``002``) a KPL story may have no date of its own, and
+  its related list reads ``title / title / 6/24/2024 3:20:24 PM / (KPL) summary``.
 * Republishers (seed ``004``, a WordPress site) end the story with
   ``Source: Lao News Agency`` and wrap it in their own search box and "RECENT NEWS".
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 
 from laoru import dates
+from laoru.clean import is_caption, is_prose
 from laoru.model import Paragraph, Related
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, captions_in, css, css_all, date, first_line, line, lines_between
@@ -53,14 +56,19 @@ def _unmarked(rule):
 
 
 def _body_lines(ctx) -> list[str]:
-    """Lines from the ``(KPL)`` opening to the closing mark or the first related item."""
+    """Lines from the ``(KPL)`` opening to the closing mark or the first related item.
+
+    KPL stories have no subheads: a short unpunctuated line among the paragraphs is chrome
+    of the capture (a search query the browser printed between pages, seed ``002``).
+    """
     lines = lines_between(r"^\(KPL\)", BODY_END)(ctx)
     related_titles = {item.title for item in _related_items(ctx)}
     body: list[str] = []
     for text in lines:
         if text in related_titles or CATEGORY_SUFFIX.sub("", text.lstrip("• ")) in related_titles:
             break
-        body.append(AGENCY_MARK.sub("", text))
+        if is_prose(text) or is_caption(text):  # a short line inside a KPL story is page chrome
+            body.append(AGENCY_MARK.sub("", text))
     return body
 
 
