@@ -148,6 +148,12 @@ def create(plan: Plan, domains: list[str], languages: list[str], tz: str, *, for
     return list(files)
 
 
+def _as_path(path: Path) -> str:
+    """A path pip reads as a folder, not as a package name on an index."""
+    text = path.as_posix()
+    return text if path.is_absolute() or text.startswith(".") else "./" + text
+
+
 def run(args: argparse.Namespace) -> int:
     plan = Plan(Path(args.root), Names.from_argument(args.name, args.title, package=args.package), args.package)
     written = create(plan, args.domain, args.language or ["en"], args.tz, force=args.force)
@@ -161,7 +167,7 @@ Next steps:
   3. Compare:           laoru check-plugin {plugin} --fixture {fixture_dir}
      Accept changes:    laoru check-plugin {plugin} --fixture {fixture_dir} --update
   4. Test:              python -m pytest {test}
-  5. {"Install it:        pip install " + str(plan.root) if plan.package else
+  5. {"Install it:        pip install " + _as_path(plan.root) if plan.package else
          "Publish it as a package: laoru new-plugin ... --package writes the pyproject"}
      (see the plugin guide, and examples/plugin-package/ in the laoru repository).""")
     return 0
