@@ -54,7 +54,8 @@ class Entry:
 
     @property
     def date_conflict(self) -> bool:
-        """Sources at day precision whose ranges differ and neither contains the other."""
+        """Two day-precise sources disagree: both give ranges (or both single days) that differ,
+        or a single day falls outside the other's range. A day inside a range is a refinement."""
         dated = [e for e in self.events if e.start and _precision(e.start) in (2, 5) and len(e.start) >= 7]
         for i, a in enumerate(dated):
             for b in dated[i + 1:]:
@@ -62,6 +63,8 @@ class Entry:
                 span_b = (_strip_year(b.start), _strip_year(b.end or b.start))
                 if span_a == span_b:
                     continue
+                if (span_a[0] == span_a[1]) == (span_b[0] == span_b[1]):
+                    return True
                 a_in_b = span_b[0] <= span_a[0] and span_a[1] <= span_b[1]
                 b_in_a = span_a[0] <= span_b[0] and span_b[1] <= span_a[1]
                 if not (a_in_b or b_in_a):
@@ -70,9 +73,14 @@ class Entry:
 
     def participants(self, side: str) -> list[Participant]:
         seen: dict[str, Participant] = {}
+        if side == "counterparts":
+            taken = {p.key or p.name for p in self.participants("actors")}
+        else:
+            taken = set()
         for event in sorted(self.events, key=lambda e: e is not self.lead):
             for p in getattr(event, side):
-                seen.setdefault(p.key or p.name, p)
+                if (p.key or p.name) not in taken:
+                    seen.setdefault(p.key or p.name, p)
         return list(seen.values())
 
     def to_dict(self) -> dict[str, Any]:
@@ -109,9 +117,12 @@ def _precision(value: str | None) -> int:
 
 
 def _strip_year(value: str | None) -> str | None:
+    """``2025-07-30`` and ``--07-30`` both → ``07-30``."""
     if not value:
         return value
-    return value[4:] if value[:4].isdigit() and len(value) > 4 else value
+    if value.startswith("--"):
+        return value[2:]
+    return value[5:] if len(value) > 4 else value
 
 
 def _bounds(start: str | None, end: str | None) -> tuple[tuple[int, ...], tuple[int, ...], bool] | None:

@@ -296,7 +296,8 @@ class EventExtractor:
                     return m.value, "sentence"
             return None, None
         for m in places:
-            if m.value.kind == "place" and re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", text[max(0, m.start - 8):m.start]):
+            if m.value.kind == "place" and re.search(r"(?:\b(?:in|at|to|во|в|на)\s+(?:the\s+)?|ຢູ່\s*|ທີ່\s*)$",
+                                                          text[max(0, m.start - 8):m.start]):
                 return m.value, "sentence"
         return None, None
 

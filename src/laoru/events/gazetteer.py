@@ -74,6 +74,8 @@ def entity_from_dict(data: Mapping[str, Any]) -> Entity:
         names = list(aliases)
     if data["name"] not in names:
         names.insert(0, data["name"])
+    # Russian case endings replace a final -й (Салеумсай → Салеумсаем): keep the stem too
+    names += [n[:-1] for n in names if n.endswith("й") and len(n) >= 6 and "\u0400" <= n[-1] <= "\u04ff"]
     kind = data.get("kind", "person")
     if kind not in KINDS:
         raise ValueError(f"gazetteer kind must be one of {KINDS}, not {kind!r}")

@@ -41,7 +41,8 @@ class Participant:
     key: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "role": self.role, "id": self.id, "kind": self.kind}
+        return {"name": self.name, "country": self.country, "role": self.role, "id": self.id, "kind": self.kind,
+                "key": self.key}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Participant:

@@ -72,7 +72,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dayword", re.compile(r"\b(?P<word>yesterday|today|tomorrow|вчера|сегодня|завтра)\b", re.I)),
 ]
 _HAS_DATE_WORD = re.compile(
-    r"\d|year|ago|day|decade|month|год|вчера|сегодня|завтра|ວັນ|ປີ|"
+    r"\d|year|ago|day|decade|month|год|вчера|сегодня|завтра|ວັນ|ປີ|january|february|march|april|june|july|"
+    r"august|september|october|november|december|"
     + "|".join(sorted((re.escape(m) for m in MONTHS if not m.isascii()), key=len, reverse=True)), re.I)
 
 
