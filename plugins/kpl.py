@@ -83,7 +83,7 @@ class KPL(Parser):
         r"^KPL\s*$": 1.0,
     }
     boilerplate = (r"Email Print \d+", r"ຂ່າວອື່ນໆ", r"ຂ່າວ KPL.*", r"KPL")
-    bounds = {"lead": r"^\(KPL\)\s", "end": r"^(?:ຂ່າວ KPL.*|Top|Source: (?:Lao News Agency|KPL))$"}
+    bounds = {"lead": r"^(?:\(KPL\)\s|Email Print \d+$)", "end": r"^(?:ຂ່າວ KPL.*|Top|Source: (?:Lao News Agency|KPL))$"}
 
     class Site(HTMLLayout):
         title = css(".post-top-entry h1:not(.uk-hidden)")

@@ -48,6 +48,8 @@ ROLES = ("head", "lead", "end")
 
 _LIST_ITEM = re.compile(r"^\s*(?:[•·▪►]\s*|[*–—-]\s+|\d{1,2}[.)]\s+)\S")
 _INDENTED = re.compile(r"^(?:\s{2,}|\t)\S")
+_DATE_LINE = re.compile(r"^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}"
+                        r"|\d{1,2} [A-Z][a-z]{2,8} \d{4})(?:,? \d{1,2}:\d{2}(?::\d{2})?(?: ?[AP]M)?)?$")
 
 
 @attrs.frozen
@@ -179,8 +181,11 @@ def _starts(lines: Sequence[Line], anchors: Sequence[Anchor]) -> Iterable[Start]
 
 
 def _headline_above(lines: Sequence[Line], index: int) -> int:
-    """The line a body opening at ``index`` starts from: the heading just above it, if any."""
+    """The line a body opening at ``index`` starts from: the heading just above it (a date line
+    between the two is stepped over), else ``index`` itself."""
     above = _previous(lines, index)
+    if above is not None and _DATE_LINE.match(lines[above].text):
+        above = _previous(lines, above)
     return above if above is not None and lines[above].kind == HEADING else index
 
 
