@@ -1,0 +1,103 @@
+"""Reading web-archive crawls: the pages inside a (gzip'd) WARC file, as raw inputs.
+
+A crawl is fed to laoru as is, one WARC file per input: every ``response`` (HTTP 200) and
+``resource`` record with an HTML or text body becomes a :class:`~laoru.inputs.RawInput`
+with the capture's URL and content type, through the same caps as files. A record that
+fails the caps is reported and skipped; a corrupt archive is reported once and the records
+read before the damage are kept.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+
+from laoru.errors import InputError
+from laoru.inputs import MAX_COMPRESSED_BYTES, MAX_DOCUMENT_BYTES, RawInput, read_bytes
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
+
+ErrorHandler = Callable[[str, str], None]
+
+
+def is_warc(path: str | os.PathLike[str]) -> bool:
+    return str(path).lower().endswith(WARC_SUFFIXES)
+
+
+def _content_type(record) -> str | None:
+    if record.rec_type == "response":
+        return record.http_headers.get_header("Content-Type") if record.http_headers else None
+    return record.rec_headers.get_header("Content-Type")
+
+
+def _is_page(record) -> bool:
+    if record.rec_type not in ("response", "resource"):
+        return False
+    if record.rec_type == "response":
+        if record.http_headers is None or record.http_headers.get_statuscode() != "200":
+            return False
+    content_type = (_content_type(record) or "").split(";")[0].strip().lower()
+    return content_type in PAGE_TYPES
+
+
+def read_warc(path: str | os.PathLike[str], on_error: ErrorHandler | None = None) -> Iterator[RawInput]:
+    """Pages of one WARC file, in file order; ``on_error(source, reason)`` hears of bad records.
+
+    Without a handler the first error is raised as :class:`InputError`. Sources read
+    ``file.warc.gz#<record offset>`` so a reported record can be found again.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    source = str(path)
+
+    def report(where: str, reason: str) -> None:
+        if on_error is None:
+            raise InputError(where, reason)
+        on_error(where, reason)
+
+    try:
+        if os.path.getsize(path) > 64 * MAX_COMPRESSED_BYTES:
+            report(source, f"WARC file larger than {64 * MAX_COMPRESSED_BYTES} bytes")
+            return
+        handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
+    except FileNotFoundError:
+        report(source, "no such file")
+        return
+    except OSError as exc:
+        report(source, f"cannot read ({exc.strerror or exc})")
+        return
+    try:
+        records = ArchiveIterator(handle)
+        for record in records:
+            if not _is_page(record):
+                continue
+            where = f"{source}#{records.get_record_offset()}"
+            data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+            try:
+                if len(data) > MAX_DOCUMENT_BYTES:
+                    raise InputError(where, f"record larger than {MAX_DOCUMENT_BYTES} bytes")
+                yield read_bytes(where, data, url=record.rec_headers.get_header("WARC-Target-URI"),
+                                 content_type=_content_type(record))
+            except InputError as exc:
+                report(exc.source, exc.reason)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        report(source, f"corrupt WARC file ({str(exc).strip() or type(exc).__name__})")
+    finally:
+        handle.close()
+
+
+def write_warc(path: str | os.PathLike[str], pages: list[tuple[str, bytes, str]]) -> None:
+    """Write ``(url, body, content type)`` pages as gzip'd HTTP 200 response records (tests, benchmarks)."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=str(path).endswith(".gz"))
+        for url, body, content_type in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers)
+            writer.write_record(record)
