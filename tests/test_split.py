@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -167,4 +168,4 @@ def test_splitting_arbitrary_lines_never_raises_and_never_overlaps(lines):
     assert parts
     if len(parts) > 1:
         spans = [tuple(int(x) for x in p.page.source.rsplit("#L", 1)[1].split("-L")) for p in parts]
-        assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
+        assert all(a[1] < b[0] for a, b in pairwise(spans))
