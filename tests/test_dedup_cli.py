@@ -9,6 +9,8 @@ import sys
 
 from conftest import EXAMPLES
 
+import laoru as laoru_api
+
 
 def laoru(*args: str, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "laoru", *args], capture_output=True, text=True, cwd=cwd)
@@ -32,7 +34,10 @@ def test_dedup_table_and_all(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].split() == ["cluster_id", "doc_id", "outlet", "relation", "similarity",
                                                      "source"]
-    assert result.stdout.count("canonical") == 5  # five seeds, no two the same story
+    documents = [doc for path in sorted(EXAMPLES.glob("*.txt")) for doc in laoru_api.parse_path(path)]
+    assert result.stdout.count("canonical") == len(documents)  # no two seed articles are the same story
+    assert not any(line.split()[3] in ("exact", "near", "contains", "syndicated")
+                   for line in result.stdout.splitlines()[2:])
 
 
 def test_dedup_index_is_kept_between_runs(tmp_path):

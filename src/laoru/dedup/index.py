@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import attrs
+import numpy as np
 
 from ..model import Document
 from .backend import DEFAULT_BANDS, DEFAULT_NUM_PERM, DEFAULT_SEED, Backend, load_backend, make_backend
@@ -179,8 +180,11 @@ class Deduplicator:
         """Add many documents, computing features in ``workers`` processes; return how many."""
         count = 0
         for batch, texts, features in self._featurised(docs, workers, batch_size):
+            signed = [f.signature for f in features if f.signature is not None]
+            sketches = iter(self._backend.sketches(np.stack(signed)) if signed else ())
             for doc, text, feature in zip(batch, texts, features, strict=True):
-                self._ingest(doc, len(text), feature)
+                sketch = next(sketches) if feature.signature is not None else None
+                self._ingest(doc, len(text), feature, sketch)
                 count += 1
         return count
 
@@ -203,7 +207,7 @@ class Deduplicator:
             for batch, texts, result in pending:
                 yield batch, texts, result.get()
 
-    def _ingest(self, doc: Document, length: int, features: Features) -> list[Match]:
+    def _ingest(self, doc: Document, length: int, features: Features, sketch: Any = None) -> list[Match]:
         number = len(self._ids)
         self._ids.append(doc.id)
         self._outlets.append(sys.intern(doc.outlet))
@@ -223,7 +227,8 @@ class Deduplicator:
             return [Match(self._ids[first], EXACT, 1.0)]
         self._first_by_hash[key] = number
         self._stored_as[number] = self._store.append(features.shingles)
-        sketch = self._backend.sketches(features.signature[None, :])[0]
+        if sketch is None:
+            sketch = self._backend.sketches(features.signature[None, :])[0]
         candidates = self._backend.query(sketch)
         self._backend.insert(number, sketch)
         matches = []

@@ -102,7 +102,7 @@ def normalise_body(text: str) -> str:
 
 def hash_codes(codes: np.ndarray) -> str:
     """Exact-duplicate key of normalised code points: blake2b, 16 bytes, hex."""
-    return hashlib.blake2b(codes.tobytes(), digest_size=16).hexdigest()
+    return hashlib.blake2b(np.ascontiguousarray(codes).data, digest_size=16).hexdigest()
 
 
 def body_hash(text: str) -> str:

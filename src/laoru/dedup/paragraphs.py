@@ -21,6 +21,12 @@ def dedup_paragraphs(doc: Document) -> Document:
 
 
 def body_without_repeats(doc: Document) -> str:
-    """The body text dedup compares: paragraphs joined, repeats left out."""
+    """The body text dedup compares: paragraphs joined, repeats left out.
+
+    A document made by a laoru parser (``doc.parser`` set) already had its repeats removed
+    at parse time, so the (per-paragraph, NFKC-based) check is not run twice.
+    """
+    if doc.parser is not None:
+        return doc.text
     kept, _dropped = drop_repeated_paragraphs(doc.paragraphs)
     return "\n\n".join(p.text for p in kept)
