@@ -168,7 +168,7 @@ def _starts(lines: Sequence[Line], anchors: Sequence[Anchor]) -> Iterable[Start]
     for anchor in anchors:
         if anchor.role == "head":
             yield Start(anchor.index, anchor.outlet, "head", anchor.index)
-        elif anchor.role == "lead":
+        elif anchor.role == "lead" and not _follows_prose(lines, anchor.index):
             yield Start(_headline_above(lines, anchor.index), anchor.outlet, "lead", anchor.index)
         elif (first := _prose_block_above(lines, anchor.index)) is not None:
             yield Start(first, anchor.outlet, "end", anchor.index)
@@ -187,6 +187,12 @@ def _headline_above(lines: Sequence[Line], index: int) -> int:
     if above is not None and _DATE_LINE.match(lines[above].text):
         above = _previous(lines, above)
     return above if above is not None and lines[above].kind == HEADING else index
+
+
+def _follows_prose(lines: Sequence[Line], index: int) -> bool:
+    """A body opening right after prose is running text of some article, not a new one."""
+    above = _previous(lines, index)
+    return above is not None and lines[above].kind == PROSE
 
 
 def _prose_block_above(lines: Sequence[Line], index: int) -> int | None:
