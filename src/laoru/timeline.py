@@ -73,10 +73,7 @@ class Entry:
 
     def participants(self, side: str) -> list[Participant]:
         seen: dict[str, Participant] = {}
-        if side == "counterparts":
-            taken = {p.key or p.name for p in self.participants("actors")}
-        else:
-            taken = set()
+        taken = {p.key or p.name for p in self.participants("actors")} if side == "counterparts" else set()
         for event in sorted(self.events, key=lambda e: e is not self.lead):
             for p in getattr(event, side):
                 if (p.key or p.name) not in taken:

@@ -10,6 +10,7 @@ not be resolved, and ``evidence`` is the sentence with its offsets in ``doc.text
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -19,7 +20,7 @@ import attrs
 from laoru.events.chrome import is_chrome
 from laoru.events.gazetteer import Entity, Gazetteer, default_gazetteer
 from laoru.events.matcher import Match, fold
-from laoru.events.model import Event, Evidence, Participant, Place
+from laoru.events.model import Event, Evidence
 from laoru.events.plover import plover_for
 from laoru.events.triggers import SUPPRESS_BY_TYPE, Trigger, cue_matcher, trigger_matcher
 from laoru.events.when import DateMention, document_anchor, find_dates, resolve
@@ -55,6 +56,7 @@ _DATED_TITLE = re.compile(
     r"\b(?P<title>(?:Treaty|Declaration|Agreement|Memorandum|Protocol|Convention)\b[^.;]{0,160}?)\s+of\s*$")
 _TRIGGER_GAP_MERGE = 60
 _NEEDS_PERSON = frozenset({"visit", "meeting", "call", "award"})
+_DATED_TITLE_HINT = re.compile(r"\b(?:Treaty|Declaration|Agreement|Memorandum|Protocol|Convention)\b")
 _AGREEMENT_HINT = re.compile(r"\b(?:include|includes|included|other agreements|among the)\b", re.I)
 
 
@@ -63,6 +65,7 @@ class _Sentence:
     text: str
     start: int
     paragraph: int
+    local: int = 0  # offset inside its paragraph
 
 
 @attrs.define
@@ -105,11 +108,11 @@ def split_sentences(doc: Document) -> Iterator[_Sentence]:
                     continue
                 piece = text[start:match.start()]
                 if piece.strip():
-                    yield _Sentence(piece, offset + start, index)
+                    yield _Sentence(piece, offset + start, index, start)
                 start = match.end()
             piece = text[start:]
             if piece.strip():
-                yield _Sentence(piece.rstrip(), offset + start, index)
+                yield _Sentence(piece.rstrip(), offset + start, index, start)
         offset += len(text) + 2
 
 
@@ -125,13 +128,19 @@ class EventExtractor:
         anchor, anchor_warnings = document_anchor(doc.published, doc.dateline.date if doc.dateline else None)
         state = _DocState(anchor=anchor, dateline_place=self._dateline_place(doc))
         drafts: list[_Draft] = []
+        body = doc.text
+        if not self.triggers.find_all(body) and not _DATED_TITLE_HINT.search(body):
+            return []  # nothing can announce an event: skip the sentence work
+        found: dict[int, tuple[list[Any], list[Any], list[Any]]] = {}
         for sentence in split_sentences(doc):
-            drafts.extend(self._sentence_events(sentence, state))
+            if sentence.paragraph not in found:
+                paragraph = doc.paragraphs[sentence.paragraph].text
+                found[sentence.paragraph] = (self.gazetteer.find(paragraph), self.triggers.find(paragraph),
+                                             self.cues.find(paragraph))
+            mentions, triggers, cues = (_slice(ms, sentence) for ms in found[sentence.paragraph])
+            drafts.extend(self._sentence_events(sentence, state, mentions, triggers, cues))
         drafts = [d for d in drafts if self._relevant(d, state)]
-        events = [self._freeze(d, doc, anchor_warnings) for d in _consolidate(drafts)]
-        ids = {id(d): e.id for d, e in zip(_consolidate(drafts), events)}
-        del ids
-        return events
+        return [self._freeze(d, doc, anchor_warnings) for d in _consolidate(drafts)]
 
     # -- per sentence -------------------------------------------------------------------
     def _dateline_place(self, doc: Document) -> Entity | None:
@@ -140,13 +149,12 @@ class EventExtractor:
         found = [m.value for m in self.gazetteer.find(doc.dateline.place) if m.value.kind == "place"]
         return found[0] if found else None
 
-    def _sentence_events(self, sentence: _Sentence, state: _DocState) -> list[_Draft]:
+    def _sentence_events(self, sentence: _Sentence, state: _DocState, mentions: list[Match[Entity]],
+                         raw_triggers: list[Match[Trigger]], cues: list[Match[tuple[str, str]]]) -> list[_Draft]:
         text = sentence.text
-        mentions = self.gazetteer.find(text)
         people = [m for m in mentions if m.value.kind in ("person", "org")]
-        triggers = self._usable_triggers(text, self.triggers.find(text), people)
-        cues = self.cues.find(text)
-        dates = find_dates(text)
+        dates = find_dates(text) if raw_triggers or _DATED_TITLE_HINT.search(text) else []
+        triggers = self._usable_triggers(text, raw_triggers, people, cues, dates)
         folded = fold(text)
         drafts: list[_Draft] = []
         if not triggers:
@@ -202,11 +210,10 @@ class EventExtractor:
         state.remember(mentions, drafts[-1] if drafts else None)
         return drafts
 
-    def _usable_triggers(self, text: str, triggers: list[Match[Trigger]],
-                         people: list[Match[Entity]]) -> list[Match[Trigger]]:
+    def _usable_triggers(self, text: str, triggers: list[Match[Trigger]], people: list[Match[Entity]],
+                         cues: list[Match[tuple[str, str]]], dates: list[DateMention]) -> list[Match[Trigger]]:
         """Drop context mentions ("during his visit") and merge adjacent same-type triggers."""
-        contexts = [c for c in self.cues.find(text) if c.value[0] == "context"]
-        dates = find_dates(text)
+        contexts = [c for c in cues if c.value[0] == "context"]
         usable: list[Match[Trigger]] = []
         for trigger in triggers:
             inside = [c for c in contexts if c.start <= trigger.start < c.end + 25 and trigger.end > c.start]
@@ -435,7 +442,7 @@ class EventExtractor:
             countries=sorted(countries),
             place=draft.place.as_place() if draft.place else None,
             start=draft.start,
-            end=draft.end if draft.end != draft.start or draft.type in ("visit", "meeting", "award") else draft.end,
+            end=draft.end,
             outlet=doc.outlet,
             source=doc.source or doc.url,
             agreements=draft.agreements,
@@ -503,6 +510,12 @@ class _DocState:
             self.last_agreement = draft
 
 
+def _slice(matches: list[Match[Any]], sentence: _Sentence) -> list[Match[Any]]:
+    """Paragraph-level matches that fall inside ``sentence``, with sentence-relative offsets."""
+    lo, hi = sentence.local, sentence.local + len(sentence.text)
+    return [Match(m.start - lo, m.end - lo, m.phrase, m.value) for m in matches if lo <= m.start and m.end <= hi]
+
+
 def _unique(entities: Iterable[Entity]) -> list[Entity]:
     seen: dict[str, Entity] = {}
     for entity in entities:
@@ -559,8 +572,13 @@ def _sentence_year(text: str, mention: DateMention) -> str | None:
     """"In 2024, ... on May 9": a year stated earlier in the same sentence dates a yearless day."""
     if mention.relative is not None or not (mention.start or "").startswith("--"):
         return None
-    years = [d for d in find_dates(text) if d.kind == "y" and not d.since and d.span[1] <= mention.span[0]]
+    years = [d for d in _cached_dates(text) if d.kind == "y" and not d.since and d.span[1] <= mention.span[0]]
     return f"{years[-1].start}-12-31" if years else None
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_dates(text: str) -> tuple[DateMention, ...]:
+    return tuple(find_dates(text))
 
 
 def _plural_meeting(phrase: str) -> bool:
@@ -585,7 +603,7 @@ def _consolidate(drafts: list[_Draft]) -> list[_Draft]:
     for draft in drafts:
         twin = next((k for k in kept if k.type == draft.type and k.people() == draft.people() and
                      k.start == draft.start and k.end == draft.end and k.status == draft.status and
-                     (k.people() or k.type == "agreement" and k.start is not None)), None)
+                     (k.people() or (k.type == "agreement" and k.start is not None))), None)
         if twin is None:
             kept.append(draft)
             continue

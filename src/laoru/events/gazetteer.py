@@ -68,10 +68,7 @@ class Entity:
 
 def entity_from_dict(data: Mapping[str, Any]) -> Entity:
     aliases = data.get("aliases") or {}
-    if isinstance(aliases, Mapping):
-        names = [a for lang in aliases.values() for a in lang]
-    else:
-        names = list(aliases)
+    names = [a for lang in aliases.values() for a in lang] if isinstance(aliases, Mapping) else list(aliases)
     if data["name"] not in names:
         names.insert(0, data["name"])
     # Russian case endings replace a final -й (Салеумсай → Салеумсаем): keep the stem too

@@ -114,7 +114,8 @@ ACCEPTED_INVITATION = ["at the invitation of", "in response to an invitation", "
 CONTEXT_PHRASES = ["during the visit", "during his visit", "during her visit", "during the talks",
                    "during the meeting", "during his official visit", "visiting president", "visiting russian",
                    "visiting lao", "the visiting", "visit of the russian leader", "the visit aimed",
-                   "this visit", "the visit of", "first visit", "first official trip", "first trip", "во время визита", "в ходе визита", "ໃນໂອກາດ"]
+                   "this visit", "the visit of", "first visit", "first official trip", "first trip",
+                   "во время визита", "в ходе визита", "ໃນໂອກາດ"]
 # A sentence with these is about something else (congratulations, purposes, thanks).
 SUPPRESS_BY_TYPE: dict[str, list[str]] = {
     "commemoration": ["congratulat", "to commemorate", "to mark", "to celebrate", "marking the"],

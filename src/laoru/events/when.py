@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+import ahocorasick
 import attrs
 
 from laoru.dates import LAO_DIGITS, MONTHS, from_era, iso, parse_human, resolve_yearless
@@ -61,7 +62,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 1960-1973 / 2016-2021
     ("yy", re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{_YEAR})\b")),
     # since 2018 / в 2018 году / in 2003 / ປີ 2564 / EEF 2025
-    ("y", re.compile(rf"(?P<since>\bsince\s+|\bс\s+)?(?<![\d/.-])(?P<y>{_YEAR})(?![\d/.-]?\d)(?:\s*(?:года|году|год))?")),
+    ("y", re.compile(rf"(?P<since>\bsince\s+|\bс\s+)?(?<![\d/.-])(?P<y>{_YEAR})(?![\d/.-]?\d)"
+                     r"(?:\s*(?:года|году|год))?")),
     # 30 years ago / three decades ago / four years ago
     ("ago", re.compile(r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+"
                        r"(?P<unit>years?|decades?)\s+ago\b", re.I)),
@@ -71,10 +73,26 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"sunday|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.I)),
     ("dayword", re.compile(r"\b(?P<word>yesterday|today|tomorrow|вчера|сегодня|завтра)\b", re.I)),
 ]
-_HAS_DATE_WORD = re.compile(
-    r"\d|year|ago|day|decade|month|год|вчера|сегодня|завтра|ວັນ|ປີ|january|february|march|april|june|july|"
-    r"august|september|october|november|december|"
-    + "|".join(sorted((re.escape(m) for m in MONTHS if not m.isascii()), key=len, reverse=True)), re.I)
+_DATE_WORDS = ["year", "ago", "day", "decade", "month", "год", "вчера", "сегодня", "завтра", "вторник", "среду",
+               "четверг", "пятницу", "субботу", "воскресенье", "понедельник", "ປີ", "ວັນ", *MONTHS]
+
+
+def _date_word_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in _DATE_WORDS:
+        automaton.add_word(word.lower(), word)
+    automaton.make_automaton()
+    return automaton
+
+
+_DATE_WORD_AUTOMATON = _date_word_automaton()
+
+
+def _may_hold_a_date(text: str) -> bool:
+    """Cheap pre-check (one automaton pass): a digit or any month/relative-date word."""
+    if any(c.isdigit() for c in text):
+        return True
+    return next(_DATE_WORD_AUTOMATON.iter(text.lower()), None) is not None
 
 
 @attrs.frozen(slots=True)
@@ -119,7 +137,7 @@ def _dated(y: int | None, m: int, d: int | None = None) -> str | None:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in ``text``, left to right, non-overlapping (most specific wins)."""
-    if not _HAS_DATE_WORD.search(text):
+    if not _may_hold_a_date(text):
         return []
     text = text.translate(LAO_DIGITS)
     taken: list[tuple[int, int]] = []
