@@ -149,12 +149,13 @@ def _utf8_parser() -> html.HTMLParser:
     return parser
 
 
+_TOO_DEEP = etree.XPath("/*" + "/*" * (MAX_TREE_DEPTH - 1))
+"""Elements at the cap's depth; evaluated level by level in C, it stops where a normal page ends."""
+
+
 def _check_depth(source: str, root: html.HtmlElement) -> None:
-    depth = 0
-    for event, _node in etree.iterwalk(root, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        if depth > MAX_TREE_DEPTH:
-            raise InputError(source, f"HTML nested deeper than {MAX_TREE_DEPTH} levels")
+    if _TOO_DEEP(root):
+        raise InputError(source, f"HTML nested deeper than {MAX_TREE_DEPTH} levels")
 
 
 def _visible_lines(root: html.HtmlElement) -> list[str]:
