@@ -31,8 +31,8 @@ def _text(output: dict) -> str:
     return data.get("text/plain", "") + data.get("text/html", "")
 
 
-def execute(path: Path) -> tuple[list[str], set[str]]:
-    """Run ``path``; return each code cell's output text and the set of output mime types."""
+def execute(path: Path) -> tuple[list[str], list[set[str]]]:
+    """Run ``path``; return each code cell's output text and output mime types."""
     nbformat = _require("nbformat")
     nbclient = _require("nbclient")
     _require("ipykernel")
@@ -42,13 +42,13 @@ def execute(path: Path) -> tuple[list[str], set[str]]:
     client.execute()
     cells = [c for c in notebook.cells if c.cell_type == "code"]
     texts = ["".join(_text(o) for o in c.get("outputs", [])) for c in cells]
-    mimes = {m for c in cells for o in c.get("outputs", []) for m in o.get("data", {})}
+    mimes = [{m for o in c.get("outputs", []) for m in o.get("data", {})} for c in cells]
     return texts, mimes
 
 
 def test_the_four_notebooks_are_there():
     names = {p.stem for p in NOTEBOOKS}
-    assert {"01_parse_and_clean", "04_write_a_plugin"} <= names
+    assert names >= {"01_parse_and_clean", "02_dedup", "03_timeline", "04_write_a_plugin"}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -65,7 +65,7 @@ def test_01_parse_and_clean():
     texts, mimes = execute(EXAMPLES / "01_parse_and_clean.ipynb")
     everything = "\n".join(texts)
     assert "0 unreadable" in everything
-    assert "text/html" in mimes  # the DataFrames and the side-by-side view
+    assert "text/html" in mimes[5] and "text/html" in mimes[6]  # the side-by-side view, the DataFrame
     counts = texts[4]  # value counts of line fates for capture 001
     assert "dropped" in counts and "body" in counts and "caption" in counts and "related" in counts
     assert "page text (before)" in texts[5] and "Document (after)" in texts[5]
@@ -73,6 +73,28 @@ def test_01_parse_and_clean():
     assert "kpl" in frame and "2025-08-03T11:00:00+07:00" in frame
     assert "'outlet': 'kpl'" in texts[7] and "'published': '2025-08-03T11:00:00+07:00'" in texts[7]
     assert "outlet unknown" in texts[8]
+
+
+def test_02_dedup():
+    texts, mimes = execute(EXAMPLES / "02_dedup.ipynb")
+    assert "clusters holding" in texts[2]
+    who_copied = texts[3]
+    assert "mekong-mirror (made in this notebook)" in who_copied and "asia-wire (made in this notebook)" in who_copied
+    assert who_copied.count("syndicated") >= 2 and "kpl" in who_copied
+    assert "exact" in texts[4]
+    assert "image/png" in mimes[5]  # the cluster-size plot
+    assert "stories" in texts[6] and "generic" in texts[6]
+
+
+def test_03_timeline():
+    texts, mimes = execute(EXAMPLES / "03_timeline.ipynb")
+    assert "events" in texts[1] and "CONSULT" in texts[2]
+    assert "told by more than one source" in texts[3]
+    assert "image/png" in mimes[4] and "image/png" in mimes[5]  # timeline by type, who met whom
+    evidence = texts[6]
+    assert "visit (occurred)" in evidence and "PLOVER {'type': 'CONSULT'" in evidence
+    assert "Thongloun Sisoulith" in evidence and "Vladimir Putin" in evidence
+    assert "synthetic" not in evidence  # hand-made pages are never evidence
 
 
 def test_04_write_a_plugin():
