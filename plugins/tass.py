@@ -26,7 +26,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from laoru import dates
-from laoru.model import Dateline
+from laoru.model import Dateline, Paragraph
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, compiled, css, css_all, date, first, jsonld, meta
 
@@ -73,6 +73,22 @@ def _dateline(texts) -> Any:
         return Dateline(place=match.group("place").strip(), date=match.group("date"))
 
     return rule
+
+
+def _without_dateline(rule) -> Any:
+    """The body with the ``PLACE, Month D. /TASS/.`` opener cut: it lives in ``dateline``."""
+
+    def strip(ctx) -> list[Any]:
+        out: list[Any] = []
+        for item in rule(ctx):
+            text = item if isinstance(item, str) else item.text
+            if not out and (match := DATELINE.match(text)):
+                rest = text[match.end():].strip()
+                item = rest if isinstance(item, str) else Paragraph(rest, item.kind)
+            out.append(item)
+        return out
+
+    return strip
 
 
 def _resolved(ctx) -> dict[str, Any]:
@@ -138,7 +154,7 @@ class TASS(Parser):
         title = css("h1.news-header__title")
         subtitle = css("div.news-header__lead")
         published = first(_epoch, date(jsonld("datePublished")), date(meta("article:published_time")))
-        paragraphs = body("div.text-content", skip=".banner, .social, .tags")
+        paragraphs = _without_dateline(body("div.text-content", skip=".banner, .social, .tags"))
         dateline = _dateline(css_all("div.text-content p"))
         tags = css_all("a.tags__item")
         metadata = _resolved
@@ -150,8 +166,9 @@ class TASS(Parser):
         subtitle = first(jsonld("description"), meta("og:description"))
         published = first(date(jsonld("datePublished")), date(meta("article:published_time")))
         modified = date(jsonld("dateModified"))
-        paragraphs = body("article", skip="h1, header, aside, nav, .tags, [class*=tags], [class*=Tags], "
-                                           "[class*=lead], [class*=Lead], [class*=share], [class*=banner]")
+        paragraphs = _without_dateline(body(
+            "article", skip="h1, header, aside, nav, .tags, [class*=tags], [class*=Tags], "
+                            "[class*=lead], [class*=Lead], [class*=share], [class*=banner]"))
         dateline = _dateline(css_all("article p"))
         tags = first(jsonld("keywords"), css_all("[class*=tags] a"))
         metadata = _resolved
@@ -161,5 +178,5 @@ class TASS(Parser):
 
         title = _text_title
         published = _text_published
-        paragraphs = _text_body
+        paragraphs = _without_dateline(_text_body)
         dateline = _dateline(lambda ctx: ctx.page.lines)
