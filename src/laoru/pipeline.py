@@ -13,6 +13,8 @@ position inside the unit) is what "input order" means for dedup on every engine.
 from __future__ import annotations
 
 import glob
+import gzip
+import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -27,6 +29,7 @@ from laoru.model import Document
 from laoru.warc import is_warc, read_warc
 
 ErrorHandler = Callable[[str, str], None]
+DOCUMENT_SUFFIXES = (".jsonl", ".jsonl.gz")
 
 
 @attrs.frozen
@@ -38,6 +41,7 @@ class Options:
     dedup: bool = True
     threshold: float = 0.8
     events: bool = True
+    timeline: bool = True  # merging is on one process: a very large run may want events only
 
 
 def _accepted(path: Path) -> bool:
@@ -68,10 +72,37 @@ def _raise(source: str, reason: str) -> None:
     raise InputError(source, reason)
 
 
+def read_documents(path: str, on_error: ErrorHandler) -> Iterator[Document]:
+    """Documents already parsed (``laoru parse`` output, other tools), one JSON object a line."""
+    try:
+        handle = gzip.open(path, "rt", encoding="utf-8") if path.endswith(".gz") else open(path, encoding="utf-8")
+    except OSError as exc:
+        on_error(path, f"cannot read ({exc.strerror or exc})")
+        return
+    with handle:
+        try:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield Document.from_dict(json.loads(line))
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    on_error(f"{path}:{number}", f"not a Document record ({type(exc).__name__}: {exc})")
+        except (OSError, EOFError, UnicodeDecodeError) as exc:
+            on_error(path, f"corrupt file ({exc})")
+
+
 def parse_unit(path: str, options: Options = Options(), on_error: ErrorHandler | None = None) -> Iterator[Document]:
-    """The Documents of one input unit; bad files or WARC records go to ``on_error``."""
+    """The Documents of one input unit; bad files or WARC records go to ``on_error``.
+
+    A unit is a page file, a WARC file, or a JSONL file of Documents (named explicitly, never
+    picked up from a folder), so parsed collections can be re-run through dedup and events.
+    """
     plugins = registry(options.plugins)
     handler = on_error or _raise
+    if path.lower().endswith(DOCUMENT_SUFFIXES):
+        yield from read_documents(path, handler)
+        return
     if is_warc(path):
         for raw in read_warc(path, handler):
             try:
@@ -144,13 +175,11 @@ def events(docs: Iterable[Document]) -> Iterator[Any]:
         yield from document_events(doc)
 
 
-def timeline(all_events: Sequence[Any]) -> list[Any]:
-    """Events merged into timeline entries, if ``laoru.timeline`` is available."""
-    try:
-        from laoru.timeline import build_timeline
-    except ImportError:
-        return []
-    return list(build_timeline(all_events))
+def timeline(all_events: Sequence[Any]) -> list[dict[str, Any]]:
+    """Events from every document merged into timeline entries (plain dicts), sorted by date."""
+    from laoru.timeline import timeline as merge
+
+    return merge(all_events)
 
 
 @attrs.frozen
@@ -180,4 +209,4 @@ def run(inputs: Iterable[str | os.PathLike[str]], options: Options = Options(),
         deduped = dedup(docs, options.threshold)
         docs, clusters = deduped.documents, deduped.clusters
     found = list(events(docs)) if options.events else []
-    return Result(docs, clusters, found, timeline(found) if options.events else [], failures)
+    return Result(docs, clusters, found, timeline(found) if options.events and options.timeline else [], failures)

@@ -73,8 +73,8 @@ def read_warc(path: str | os.PathLike[str], on_error: ErrorHandler | None = None
         for record in records:
             if not _is_page(record):
                 continue
-            where = f"{source}#{records.get_record_offset()}"
             data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+            where = f"{source}#{records.get_record_offset()}"  # only after reading: it consumes the stream
             try:
                 if len(data) > MAX_DOCUMENT_BYTES:
                     raise InputError(where, f"record larger than {MAX_DOCUMENT_BYTES} bytes")

@@ -30,6 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-dedup", dest="dedup", action="store_false", help="keep every document")
     parser.add_argument("--threshold", type=float, default=0.8, help="dedup Jaccard threshold (default 0.8)")
     parser.add_argument("--no-events", dest="events", action="store_false", help="skip events and the timeline")
+    parser.add_argument("--no-timeline", dest="timeline", action="store_false",
+                        help="write events but do not merge them into a timeline (merging runs on one process)")
     parser.add_argument("--no-parquet", dest="parquet", action="store_false", default=None,
                         help="write JSONL only (default: Parquet too when pyarrow is installed)")
     parser.set_defaults(func=run)
@@ -46,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     report = Report()
     options = Options(outlet=args.outlet, plugins=tuple(args.plugin), dedup=args.dedup,
-                      threshold=args.threshold, events=args.events)
+                      threshold=args.threshold, events=args.events,
+                      timeline=args.timeline)
     started = time.perf_counter()
     summary = engines.run(args.paths, args.out, args.engine, options, workers=args.workers,
                           scheduler=args.scheduler, master=args.master, parquet=args.parquet, on_error=report.error)

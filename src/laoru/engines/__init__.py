@@ -43,6 +43,7 @@ def run_local(unit_paths: list[str], out: str | os.PathLike[str], options: pipel
     sink.write_part(out, "clusters", 0, (c.to_dict() for c in result.clusters), parquet)
     if options.events:
         sink.write_part(out, "events", 0, (e.to_dict() for e in result.events), parquet)
+    if options.events and options.timeline:
         sink.write_part(out, "timeline", 0, (e.to_dict() if hasattr(e, "to_dict") else dict(e)
                                              for e in result.timeline), parquet)
     return Summary(len(result.documents), len(result.clusters), len(result.events), len(result.timeline),

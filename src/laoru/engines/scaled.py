@@ -333,9 +333,9 @@ def run(engine: Engine, unit_paths: list[str], out: str, options: Options, parqu
     finished = engine.collect(engine.map(parsed, functools.partial(
         finish_chunk, out=str(out), plan=plan, options=options, parquet=parquet)))
     found = [event for _count, events in finished for event in events]
-    entries = timeline(found) if options.events else []
+    entries = timeline(found) if options.events and options.timeline else []
     sink.write_part(out, "clusters", 0, (c.to_dict() for c in clusters), parquet)
-    if options.events:
+    if options.events and options.timeline:
         sink.write_part(out, "timeline", 0, (_record(e) for e in entries), parquet)
     return Summary(sum(count for count, _events in finished), len(clusters), len(found), len(entries), failures)
 
