@@ -74,8 +74,9 @@ def _raise(source: str, reason: str) -> None:
 
 def read_documents(path: str, on_error: ErrorHandler) -> Iterator[Document]:
     """Documents already parsed (``laoru parse`` output, other tools), one JSON object a line."""
+    opener = gzip.open if path.endswith(".gz") else open
     try:
-        handle = gzip.open(path, "rt", encoding="utf-8") if path.endswith(".gz") else open(path, encoding="utf-8")
+        handle = opener(path, "rt", encoding="utf-8")
     except OSError as exc:
         on_error(path, f"cannot read ({exc.strerror or exc})")
         return

@@ -34,9 +34,9 @@ def _content_type(record) -> str | None:
 def _is_page(record) -> bool:
     if record.rec_type not in ("response", "resource"):
         return False
-    if record.rec_type == "response":
-        if record.http_headers is None or record.http_headers.get_statuscode() != "200":
-            return False
+    if record.rec_type == "response" and (record.http_headers is None
+                                          or record.http_headers.get_statuscode() != "200"):
+        return False
     content_type = (_content_type(record) or "").split(";")[0].strip().lower()
     return content_type in PAGE_TYPES
 

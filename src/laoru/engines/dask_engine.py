@@ -1,24 +1,60 @@
 """Dask: an embedded ``LocalCluster`` by default, or a running scheduler by address.
 
-Collections are ``dask.bag`` bags; the shuffle is ``Bag.groupby(..., shuffle="tasks")``,
-which moves each item once to the partition its key hashes to.
+A collection is a list of ``dask.delayed`` partitions, each a :class:`Part` (a list of
+items). ``Part`` pickles its items as one blob: distributed's own serialisation walks a
+list item by item, which made moving 200k small tuples take 12 s instead of 1 s here.
+The shuffle is one round of hash partitioning: each partition groups its items by key
+and splits them into buckets, each output partition merges one bucket from every input.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from laoru.errors import LaoruError
 
 
-def _pairs(group: tuple[Any, list[tuple[Any, Any]]]) -> tuple[Any, list[Any]]:
-    key, items = group
-    return key, [value for _key, value in items]
+class Part:
+    """One partition's items, pickled as a single blob."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[Any]) -> None:
+        self.items = items
+
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
+        return _load_part, (pickle.dumps(self.items, protocol=pickle.HIGHEST_PROTOCOL),)
 
 
-def _first(item: tuple[Any, Any]) -> Any:
-    return item[0]
+def _load_part(blob: bytes) -> Part:
+    return Part(pickle.loads(blob))
+
+
+def _map(part: Part, fn: Callable[[Any], Any]) -> Part:
+    return Part([fn(item) for item in part.items])
+
+
+def _flat_map(part: Part, fn: Callable[[Any], Iterable[Any]]) -> Part:
+    return Part([out for item in part.items for out in fn(item)])
+
+
+def _split(part: Part, buckets: int) -> tuple[Part, ...]:
+    """Map side of the shuffle: items grouped by key here first, keys spread over buckets by hash."""
+    out: list[dict[Any, list[Any]]] = [{} for _ in range(buckets)]
+    for key, value in part.items:
+        out[hash(key) % buckets].setdefault(key, []).append(value)
+    return tuple(Part(list(bucket.items())) for bucket in out)
+
+
+def _merge(*pieces: Part) -> Part:
+    """Reduce side: one bucket's pieces from every input partition, merged by key."""
+    merged: dict[Any, list[Any]] = {}
+    for piece in pieces:
+        for key, values in piece.items:
+            merged.setdefault(key, []).extend(values)
+    return Part(list(merged.items()))
 
 
 class DaskEngine:
@@ -28,7 +64,7 @@ class DaskEngine:
 
     def __init__(self, workers: int = 2, scheduler: str | None = None, processes: bool = True) -> None:
         try:
-            import dask.bag  # noqa: F401
+            import dask  # noqa: F401
             from distributed import Client, LocalCluster
         except ImportError as exc:
             raise LaoruError(f"the dask engine needs the dask extra: pip install 'laoru[dask]' ({exc})") from None
@@ -44,30 +80,35 @@ class DaskEngine:
             self.client = Client(self._cluster)
         self.parallelism = max(1, sum(self.client.nthreads().values()))
 
-    def parallelize(self, items: list[Any]) -> Any:
-        import dask.bag as db
+    @staticmethod
+    def _delayed(fn: Callable[..., Any], **options: Any) -> Any:
+        import dask
 
-        return db.from_sequence(items, partition_size=1) if items else db.from_sequence([], npartitions=1)
+        return dask.delayed(fn, pure=True, **options)
 
-    def map(self, coll: Any, fn: Callable[[Any], Any]) -> Any:
-        return coll.map(fn)
+    def parallelize(self, items: list[Any]) -> list[Any]:
+        return [self._delayed(Part)([item]) for item in items]
 
-    def flat_map(self, coll: Any, fn: Callable[[Any], Iterable[Any]]) -> Any:
-        return coll.map(fn).flatten()
+    def map(self, coll: list[Any], fn: Callable[[Any], Any]) -> list[Any]:
+        return [self._delayed(_map)(part, fn) for part in coll]
 
-    def group_by_key(self, coll: Any) -> Any:
-        return coll.groupby(_first, shuffle="tasks", npartitions=max(1, 2 * self.parallelism)).map(_pairs)
+    def flat_map(self, coll: list[Any], fn: Callable[[Any], Iterable[Any]]) -> list[Any]:
+        return [self._delayed(_flat_map)(part, fn) for part in coll]
 
-    def union(self, first: Any, second: Any) -> Any:
-        import dask.bag as db
+    def group_by_key(self, coll: list[Any]) -> list[Any]:
+        buckets = max(1, 2 * self.parallelism)
+        splits = [self._delayed(_split, nout=buckets)(part, buckets) for part in coll]
+        return [self._delayed(_merge)(*[split[i] for split in splits]) for i in range(buckets)]
 
-        return db.concat([first, second])
+    def union(self, first: list[Any], second: list[Any]) -> list[Any]:
+        return [*first, *second]
 
-    def persist(self, coll: Any) -> Any:
-        return self.client.persist(coll)
+    def persist(self, coll: list[Any]) -> list[Any]:
+        return list(self.client.persist(coll))
 
-    def collect(self, coll: Any) -> list[Any]:
-        return list(self.client.compute(coll).result())
+    def collect(self, coll: list[Any]) -> list[Any]:
+        parts = self.client.gather(self.client.compute(coll))
+        return [item for part in parts for item in part.items]
 
     def close(self) -> None:
         self.client.close()

@@ -140,8 +140,11 @@ def process_chunk(chunk: Chunk, options: Options, settings: Any) -> Parsed:
     failures: list[tuple[str, str]] = []
     keys: list[int] = []
     docs: list[Document] = []
+    def failed(source: str, reason: str) -> None:
+        failures.append((source, reason))
+
     for unit, path in chunk.units:
-        for position, doc in enumerate(parse_unit(path, options, lambda source, reason: failures.append((source, reason)))):
+        for position, doc in enumerate(parse_unit(path, options, failed)):
             keys.append(unit << KEY_BITS | position)
             docs.append(clean_document(doc))
     infos: list[DocInfo | None] = list(_infos(docs, settings)) if options.dedup and docs else [None] * len(docs)
