@@ -3,8 +3,8 @@
 A crawl is fed to laoru as is, one WARC file per input: every ``response`` (HTTP 200) and
 ``resource`` record with an HTML or text body becomes a :class:`~laoru.inputs.RawInput`
 with the capture's URL and content type, through the same caps as files. A record that
-fails the caps is reported and skipped; a corrupt archive is reported once and the records
-read before the damage are kept.
+fails the caps is reported and skipped; a corrupt or truncated archive is reported once and
+the records read before the damage are kept.
 """
 
 from __future__ import annotations
@@ -41,6 +41,20 @@ def _is_page(record) -> bool:
     return content_type in PAGE_TYPES
 
 
+def _starts_like_warc(handle) -> bool:
+    """The first record header begins ``WARC/`` (after gunzip); the handle is rewound."""
+    import zlib
+
+    head = handle.read(512)
+    handle.seek(0)
+    if head[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
 def read_warc(path: str | os.PathLike[str], on_error: ErrorHandler | None = None) -> Iterator[RawInput]:
     """Pages of one WARC file, in file order; ``on_error(source, reason)`` hears of bad records.
 
@@ -69,12 +83,18 @@ def read_warc(path: str | os.PathLike[str], on_error: ErrorHandler | None = None
         report(source, f"cannot read ({exc.strerror or exc})")
         return
     try:
+        if not _starts_like_warc(handle):
+            report(source, "not a WARC file (no WARC/1.x record header at the start)")
+            return
         records = ArchiveIterator(handle)
         for record in records:
             if not _is_page(record):
                 continue
             data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
             where = f"{source}#{records.get_record_offset()}"  # only after reading: it consumes the stream
+            if len(data) <= MAX_DOCUMENT_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
+                report(source, f"truncated WARC file (record at {where.rsplit('#', 1)[1]} is cut short)")
+                return
             try:
                 if len(data) > MAX_DOCUMENT_BYTES:
                     raise InputError(where, f"record larger than {MAX_DOCUMENT_BYTES} bytes")
