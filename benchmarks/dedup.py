@@ -46,6 +46,12 @@ from laoru.model import Document  # noqa: E402
 
 
 def _rss_mib(who: int) -> float:
+    """Peak resident memory in MiB. For this process, VmHWM: ru_maxrss would also count the
+    parent's memory at fork time, which Linux carries across exec."""
+    if who == resource.RUSAGE_SELF and Path("/proc/self/status").exists():
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(who).ru_maxrss / 1024
 
 
@@ -225,9 +231,7 @@ def main() -> int:
     print(f"corpus: {args.docs} docs ({sum(k != 'base' for k in kinds)} injected copies) "
           f"in {time.perf_counter() - started:.0f} s, {corpus.stat().st_size / 2**20:.0f} MiB", flush=True)
     sample = choose_sample(origins, min(args.sample, args.docs), random.Random(args.seed))
-    truth = exact_pairs(corpus, sample, args.threshold, DEFAULT_CONTAINMENT, DEFAULT_MIN_CONTAINED)
-    print(f"truth: {len(sample)} sampled docs, {len(truth['near'])} pairs at Jaccard >= {args.threshold}, "
-          f"{len(truth['contains'])} more 'contains' pairs", flush=True)
+    del origins, kinds  # children are forked from this process: keep it small
 
     runs = [{"kind": "laoru", "backend": "rensa", "workers": args.workers, "limit": None},
             {"kind": "laoru", "backend": "rensa", "workers": 1, "limit": None},
@@ -243,9 +247,14 @@ def main() -> int:
             print(child.stderr, file=sys.stderr)
             return 1
         result = json.loads(child.stdout.splitlines()[-1])
-        result.update(score(result, truth, run["limit"] or args.docs))
         results.append(result)
         print(f"  {result['pipeline']}: {result['docs'] / result['seconds']:.0f} docs/s", flush=True)
+    # The truth is computed after the runs, so that no child inherits its memory.
+    truth = exact_pairs(corpus, sample, args.threshold, DEFAULT_CONTAINMENT, DEFAULT_MIN_CONTAINED)
+    print(f"truth: {len(sample)} sampled docs, {len(truth['near'])} pairs at Jaccard >= {args.threshold}, "
+          f"{len(truth['contains'])} more 'contains' pairs", flush=True)
+    for run, result in zip(runs, results, strict=True):
+        result.update(score(result, truth, run["limit"] or args.docs))
 
     reference = next(r for r in results if r["pipeline"].startswith("datasketch"))
     ref_rate = reference["docs"] / reference["seconds"]
