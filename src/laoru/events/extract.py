@@ -10,6 +10,7 @@ not be resolved, and ``evidence`` is the sentence with its offsets in ``doc.text
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -94,6 +95,17 @@ class _Draft:
         return {e.id for e in self.actors + self.counterparts if e.kind in ("person", "org")}
 
 
+def _last_word(before: str) -> str | None:
+    """The run of word characters and dots before a final ``.`` ("Mr", "U.S"), else None."""
+    if not before.endswith("."):
+        return None
+    end = len(before) - 1
+    start = end
+    while start > 0 and (before[start - 1].isalnum() or before[start - 1] in "_."):
+        start -= 1
+    return before[start:end] or None
+
+
 def split_sentences(doc: Document) -> Iterator[_Sentence]:
     """Body sentences with their offsets in ``doc.text``; furniture paragraphs are skipped."""
     offset = 0
@@ -102,11 +114,12 @@ def split_sentences(doc: Document) -> Iterator[_Sentence]:
         if paragraph.kind != "heading" and not is_chrome(text):
             start = 0
             for match in _SENTENCE_END.finditer(text):
-                before = text[start:match.start()].rstrip("\"”’)")
-                last_word = re.search(r"([\w.]+)\.$", before)
-                if last_word and (last_word.group(1).lower() in _ABBREVIATIONS or len(last_word.group(1)) == 1):
-                    continue
-                piece = text[start:match.start()]
+                cut = match.start()
+                if text[cut - 1] == ".":  # an abbreviation or an initial does not end a sentence
+                    last_word = _last_word(text[start:cut])
+                    if last_word and (last_word.lower() in _ABBREVIATIONS or len(last_word) == 1):
+                        continue
+                piece = text[start:cut]
                 if piece.strip():
                     yield _Sentence(piece, offset + start, index, start)
                 start = match.end()
@@ -125,19 +138,20 @@ class EventExtractor:
         self.cues = cue_matcher()
 
     def extract(self, doc: Document) -> list[Event]:
+        body = doc.text
+        folded = fold(body)
+        if not self.gazetteer.names_both_sides(folded) or (
+                not self.triggers.any_hit(folded) and not _DATED_TITLE_HINT.search(body)):
+            return []  # no Lao–Russian event can be told here: skip the sentence work
         anchor, anchor_warnings = document_anchor(doc.published, doc.dateline.date if doc.dateline else None)
         state = _DocState(anchor=anchor, dateline_place=self._dateline_place(doc))
         drafts: list[_Draft] = []
-        body = doc.text
-        if not self.triggers.find_all(body) and not _DATED_TITLE_HINT.search(body):
-            return []  # nothing can announce an event: skip the sentence work
-        found: dict[int, tuple[list[Any], list[Any], list[Any]]] = {}
+        # one pass per automaton over the whole body ("\n\n" between paragraphs is a boundary
+        # no phrase can cross), then each sentence takes its slice
+        found = [_Indexed(matches) for matches in (self.gazetteer.find(body, folded),
+                                                   self.triggers.find(body, folded), self.cues.find(body, folded))]
         for sentence in split_sentences(doc):
-            if sentence.paragraph not in found:
-                paragraph = doc.paragraphs[sentence.paragraph].text
-                found[sentence.paragraph] = (self.gazetteer.find(paragraph), self.triggers.find(paragraph),
-                                             self.cues.find(paragraph))
-            mentions, triggers, cues = (_slice(ms, sentence) for ms in found[sentence.paragraph])
+            mentions, triggers, cues = (index.slice(sentence) for index in found)
             drafts.extend(self._sentence_events(sentence, state, mentions, triggers, cues))
         drafts = [d for d in drafts if self._relevant(d, state)]
         return [self._freeze(d, doc, anchor_warnings) for d in _consolidate(drafts)]
@@ -510,10 +524,24 @@ class _DocState:
             self.last_agreement = draft
 
 
-def _slice(matches: list[Match[Any]], sentence: _Sentence) -> list[Match[Any]]:
-    """Paragraph-level matches that fall inside ``sentence``, with sentence-relative offsets."""
-    lo, hi = sentence.local, sentence.local + len(sentence.text)
-    return [Match(m.start - lo, m.end - lo, m.phrase, m.value) for m in matches if lo <= m.start and m.end <= hi]
+class _Indexed:
+    """Document-level matches, sorted by start, sliced per sentence by bisection."""
+
+    def __init__(self, matches: list[Match[Any]]) -> None:
+        self.matches = matches
+        self.starts = [m.start for m in matches]
+
+    def slice(self, sentence: _Sentence) -> list[Match[Any]]:
+        """Matches inside ``sentence``, with sentence-relative offsets."""
+        lo, hi = sentence.start, sentence.start + len(sentence.text)
+        out = []
+        for i in range(bisect.bisect_left(self.starts, lo), len(self.matches)):
+            m = self.matches[i]
+            if m.start >= hi:
+                break
+            if m.end <= hi:
+                out.append(Match(m.start - lo, m.end - lo, m.phrase, m.value))
+        return out
 
 
 def _unique(entities: Iterable[Entity]) -> list[Entity]:

@@ -15,9 +15,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import ahocorasick
 import attrs
 
-from laoru.events.matcher import Match, PhraseMatcher
+from laoru.events.matcher import Match, PhraseMatcher, fold
 from laoru.events.model import Participant, Place
 
 KINDS = ("person", "org", "country", "place")
@@ -107,13 +108,40 @@ class Gazetteer:
         self._matcher: PhraseMatcher[Entity] = PhraseMatcher(
             (alias, entity) for entity in self.entities.values() for alias in entity.aliases
         )
+        self._sides = ahocorasick.Automaton()
+        sides: dict[str, int] = {}
+        for entity in self.entities.values():
+            side = 1 if entity.country == "LAO" else 2 if entity.country in ("RUS", "SUN") else 0
+            for alias in entity.aliases if side else ():
+                key = fold(" ".join(alias.split()))
+                if key:
+                    sides[key] = sides.get(key, 0) | side
+        for key, side in sides.items():
+            self._sides.add_word(key, side)
+        if sides:
+            self._sides.make_automaton()
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any], extra: Iterable[Mapping[str, Any]] = ()) -> Gazetteer:
         return cls([entity_from_dict(e) for e in [*data["entities"], *extra]])
 
-    def find(self, text: str) -> list[Match[Entity]]:
-        return self._matcher.find(text)
+    def find(self, text: str, folded: str | None = None) -> list[Match[Entity]]:
+        return self._matcher.find(text, folded)
+
+    def names_both_sides(self, folded: str) -> bool:
+        """Cheap pre-check on case-folded text: is anything Lao and anything Russian/Soviet named?
+
+        Raw automaton hits (no boundary checks) over-approximate real mentions, so a ``False``
+        here means no sentence of the text can hold a Lao–Russian event.
+        """
+        seen = 0
+        if self._sides.kind != ahocorasick.AHOCORASICK:
+            return False
+        for _end, side in self._sides.iter(folded):
+            seen |= side
+            if seen == 3:
+                return True
+        return False
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
