@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if not 0.0 < args.threshold <= 1.0:
         print("laoru: error: --threshold must be in (0, 1]", file=sys.stderr)
         return 2
-    report = Report()
+    report = Report(stream=sys.stderr)  # the default is bound at import time (stale under pytest capture)
     options = Options(outlet=args.outlet, plugins=tuple(args.plugin), dedup=args.dedup,
                       threshold=args.threshold, events=args.events,
                       timeline=args.timeline)
