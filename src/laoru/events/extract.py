@@ -11,7 +11,6 @@ not be resolved, and ``evidence`` is the sentence with its offsets in ``doc.text
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -20,8 +19,8 @@ import attrs
 
 from laoru.events.chrome import is_chrome
 from laoru.events.gazetteer import Entity, Gazetteer, default_gazetteer
-from laoru.events.matcher import Match, fold
-from laoru.events.model import Event, Evidence
+from laoru.events.matcher import Match, MatcherSet, fold
+from laoru.events.model import Event, Evidence, Participant, event_id
 from laoru.events.plover import plover_for
 from laoru.events.triggers import SUPPRESS_BY_TYPE, Trigger, cue_matcher, trigger_matcher
 from laoru.events.when import DateMention, document_anchor, find_dates, resolve
@@ -30,7 +29,7 @@ from laoru.model import Document
 LAO, RUS, SOVIET = "LAO", "RUS", "SUN"
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
                   "oct", "nov", "dec", "no", "gen", "col", "lt", "gov", "prof", "vs", "u.s", "u.n", "h.e"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-ZА-ЯЁ\u0e80-\u0eff0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-ZА-ЯЁ\u0e80-\u0eff0-9])")  # cut after the stop
 _ANAPHORS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:the|both|two) (?:countries|nations|states)\b|\bboth countries\b|\bthe two countries\b",
                 re.I), "countries"),
@@ -44,10 +43,12 @@ _ANAPHORS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:\W*)(?:he|she)\b|\b(?:he|she)\b(?= (?:also |then |later )?\w+ed\b)", re.I), "he"),
     (re.compile(r"^(?:\W*)it\b|\bit\b(?= (?:also )?provided\b)", re.I), "it"),
 ]
+_REL_WORD = re.compile(r"(?:which|that|who)\b", re.I)
+_GERUND_FOR = re.compile(r"(\S+)\s+for\s*$")
 _SAME_DAY = re.compile(r"\b(?:on the same day|on this occasion|the same day|at the same time|the next day)\b", re.I)
 _REL_CLAUSE = re.compile(r"(?:\bwhich|\bthat|\bwho|,)\s+(?:[^,;]*?)$")
 _AGREEMENT_TITLE = re.compile(
-    r"(?P<title>(?:(?!(?:a|an|the|and|signed|sign|of|include|includes|other|seven|two|three|\d+)\b)"
+    r"(?<![\w'’-])(?P<title>(?:(?!(?:a|an|the|and|signed|sign|of|include|includes|other|seven|two|three|\d+)\b)"
     r"[\w'’-]+\s+){0,4}(?:memorandum of understanding|memorandum|memoranda|agreements?|treaty|roadmap|road map|"
     r"declaration|protocol|accord|contract|convention)(?:\s+(?:on|for|of|in|between|regarding)\s+[^,;:()]*?)?)"
     r"(?=\s*(?:[,;:()]|\.(?:\s|$)|$)|\s+(?:which|covering|that|signed|and\s+(?:a|an|the)\b|among)\b)",
@@ -67,6 +68,7 @@ class _Sentence:
     start: int
     paragraph: int
     local: int = 0  # offset inside its paragraph
+    dates: list[DateMention] = attrs.field(factory=list)  # filled when the sentence has a trigger
 
 
 @attrs.define
@@ -114,7 +116,7 @@ def split_sentences(doc: Document) -> Iterator[_Sentence]:
         if paragraph.kind != "heading" and not is_chrome(text):
             start = 0
             for match in _SENTENCE_END.finditer(text):
-                cut = match.start()
+                cut = match.start() + 1
                 if text[cut - 1] == ".":  # an abbreviation or an initial does not end a sentence
                     last_word = _last_word(text[start:cut])
                     if last_word and (last_word.lower() in _ABBREVIATIONS or len(last_word) == 1):
@@ -136,6 +138,8 @@ class EventExtractor:
         self.gazetteer = gazetteer or default_gazetteer()
         self.triggers = trigger_matcher()
         self.cues = cue_matcher()
+        self._participants: dict[tuple[str, str | None], Participant] = {}
+        self.matchers = MatcherSet([self.gazetteer.matcher, self.triggers, self.cues])  # one pass for all three
 
     def extract(self, doc: Document) -> list[Event]:
         body = doc.text
@@ -148,8 +152,7 @@ class EventExtractor:
         drafts: list[_Draft] = []
         # one pass per automaton over the whole body ("\n\n" between paragraphs is a boundary
         # no phrase can cross), then each sentence takes its slice
-        found = [_Indexed(matches) for matches in (self.gazetteer.find(body, folded),
-                                                   self.triggers.find(body, folded), self.cues.find(body, folded))]
+        found = [_Indexed(matches) for matches in self.matchers.find(body, folded)]
         for sentence in split_sentences(doc):
             mentions, triggers, cues = (index.slice(sentence) for index in found)
             drafts.extend(self._sentence_events(sentence, state, mentions, triggers, cues))
@@ -168,6 +171,7 @@ class EventExtractor:
         text = sentence.text
         people = [m for m in mentions if m.value.kind in ("person", "org")]
         dates = find_dates(text) if raw_triggers or _DATED_TITLE_HINT.search(text) else []
+        sentence.dates = dates
         triggers = self._usable_triggers(text, raw_triggers, people, cues, dates)
         folded = fold(text)
         drafts: list[_Draft] = []
@@ -276,14 +280,17 @@ class EventExtractor:
                          mentions: list[Match[Entity]], subject: list[Entity], state: _DocState) -> list[Entity]:
         segment_start = triggers[index - 1].end if index else 0
         prefix = text[segment_start:trigger.start]
-        relative = _REL_CLAUSE.search(prefix)
-        if relative and re.match(r"(?:which|that|who)\b", relative.group(0), re.I):
+        # a clause running to the trigger cannot contain "," or ";", so only the tail from the
+        # last one on can hold it (searching the whole prefix is quadratic in its length)
+        tail_start = max(prefix.rfind(","), prefix.rfind(";"), 0)
+        relative = _REL_CLAUSE.search(prefix, tail_start)
+        if relative and _REL_WORD.match(relative.group(0)):
             inside = [m.value for m in mentions
                       if segment_start + relative.start() <= m.start and m.end <= trigger.start]
             if inside:
                 return inside
-        gerund = re.search(r"(\S+)\s+for\s*$", prefix)
-        if gerund and trigger.phrase.lower().split()[0].endswith("ing"):
+        gerund = _GERUND_FOR.search(prefix) if trigger.phrase.lower().split()[0].endswith("ing") else None
+        if gerund:
             near = [m.value for m in mentions if m.end <= segment_start + gerund.end(1) and
                     segment_start + gerund.start(1) <= m.end]
             if near:
@@ -327,7 +334,7 @@ class EventExtractor:
         if own:
             draft.had_date_mention = True
             mention = min(own, key=lambda d: abs(d.span[0] - draft.trigger.start))
-            resolved = resolve(mention, _sentence_year(text, mention) or state.anchor, future=future)
+            resolved = resolve(mention, _sentence_year(draft.sentence.dates, mention) or state.anchor, future=future)
             draft.start, draft.end = resolved.start, resolved.end
             draft.warnings.extend(resolved.warnings)
             draft.date_basis = f"text: {mention.text.strip()}"
@@ -369,7 +376,7 @@ class EventExtractor:
         places = [m for m in mentions if m.value.kind == "place"]
         for mention in own:
             copy = attrs.evolve(draft, warnings=list(draft.warnings), agreements=list(draft.agreements))
-            resolved = resolve(mention, _sentence_year(text, mention) or state.anchor)
+            resolved = resolve(mention, _sentence_year(draft.sentence.dates, mention) or state.anchor)
             copy.start, copy.end, copy.date_basis = resolved.start, resolved.end, f"text: {mention.text.strip()}"
             after = [m.value for m in places if m.start >= mention.span[1]]
             copy.place = after[0] if after else draft.place
@@ -378,7 +385,7 @@ class EventExtractor:
         return out
 
     def _attach_agreement_titles(self, text: str, state: _DocState) -> None:
-        if state.last_agreement is not None and _AGREEMENT_HINT.search(text):
+        if state.last_agreement is not None and _has_agreement_hint(text):
             for title in _titles(text):
                 if title not in state.last_agreement.agreements:
                     state.last_agreement.agreements.append(title)
@@ -428,10 +435,20 @@ class EventExtractor:
         foreign = {e.country for e in draft.actors + draft.counterparts if e.kind == "person"} - {LAO, RUS, SOVIET}
         return not foreign and state.both_sides_mentioned
 
+    def _participant(self, entity: Entity, when: str | None) -> Participant:
+        """The entity as a participant on ``when``: a pure function of both, so remembered."""
+        key = (entity.id, when)
+        found = self._participants.get(key)
+        if found is None:
+            if len(self._participants) > 50_000:
+                self._participants.clear()
+            found = self._participants[key] = entity.participant(when)
+        return found
+
     def _freeze(self, draft: _Draft, doc: Document, anchor_warnings: tuple[str, ...]) -> Event:
         when = draft.start or draft.end
-        actors = [e.participant(when) for e in draft.actors]
-        counterparts = [e.participant(when) for e in draft.counterparts]
+        actors = [self._participant(e, when) for e in draft.actors]
+        counterparts = [self._participant(e, when) for e in draft.counterparts]
         countries = {p.country for p in actors + counterparts if p.country and p.country != "---"}
         if draft.place and draft.place.country:
             countries.add(draft.place.country)
@@ -596,17 +613,17 @@ def _titles(text: str) -> list[str]:
     return list(dict.fromkeys(titles))
 
 
-def _sentence_year(text: str, mention: DateMention) -> str | None:
+def _sentence_year(dates: list[DateMention], mention: DateMention) -> str | None:
     """"In 2024, ... on May 9": a year stated earlier in the same sentence dates a yearless day."""
     if mention.relative is not None or not (mention.start or "").startswith("--"):
         return None
-    years = [d for d in _cached_dates(text) if d.kind == "y" and not d.since and d.span[1] <= mention.span[0]]
+    years = [d for d in dates if d.kind == "y" and not d.since and d.span[1] <= mention.span[0]]
     return f"{years[-1].start}-12-31" if years else None
 
 
-@functools.lru_cache(maxsize=256)
-def _cached_dates(text: str) -> tuple[DateMention, ...]:
-    return tuple(find_dates(text))
+def _has_agreement_hint(text: str) -> bool:
+    low = text.lower()
+    return ("includ" in low or "other agreements" in low or "among the" in low) and bool(_AGREEMENT_HINT.search(text))
 
 
 def _plural_meeting(phrase: str) -> bool:
@@ -620,9 +637,7 @@ def _inside(draft: _Draft, frame: _Draft) -> bool:
 
 
 def _frame_id(frame: _Draft, doc: Document) -> str:
-    return Event(type=frame.type, doc_id=doc.id, trigger=frame.trigger.phrase,
-                 evidence=Evidence(frame.sentence.text, frame.sentence.start,
-                                   frame.sentence.start + len(frame.sentence.text))).id
+    return event_id(doc.id, frame.type, frame.sentence.start, frame.trigger.phrase)
 
 
 def _consolidate(drafts: list[_Draft]) -> list[_Draft]:

@@ -128,6 +128,10 @@ class Gazetteer:
     def find(self, text: str, folded: str | None = None) -> list[Match[Entity]]:
         return self._matcher.find(text, folded)
 
+    @property
+    def matcher(self) -> PhraseMatcher[Entity]:
+        return self._matcher
+
     def names_both_sides(self, folded: str) -> bool:
         """Cheap pre-check on case-folded text: is anything Lao and anything Russian/Soviet named?
 

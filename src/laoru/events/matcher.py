@@ -13,7 +13,6 @@ per-hit work is a couple of character tests (this loop is the hot path of extrac
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -69,109 +68,152 @@ class Match(Generic[T]):
         return f"Match(start={self.start!r}, end={self.end!r}, phrase={self.phrase!r}, value={self.value!r})"
 
 
+def _entries(phrases: Iterable[tuple[str, T]]) -> dict[str, list[tuple[str, T]]]:
+    """Folded key → [(phrase, value)], phrases whitespace-normalised."""
+    entries: dict[str, list[tuple[str, T]]] = {}
+    for phrase, value in phrases:
+        phrase = " ".join(phrase.split())
+        if phrase:
+            entries.setdefault(fold(phrase), []).append((phrase, value))
+    return entries
+
+
+class _Automata:
+    """Aho–Corasick automata over the phrases of one or more groups, with each key's boundary
+    rules decided once. Keys whose phrases are all case-exact acronyms ("US") are looked up in
+    the original text by a second automaton, so "us" inside "thus" is never even a hit."""
+
+    def __init__(self, groups: list[dict[str, list[tuple[str, Any]]]]) -> None:
+        keys: dict[str, list[tuple[str, Any, bool, int]]] = {}
+        for group, entries in enumerate(groups):
+            for key, values in entries.items():
+                keys.setdefault(key, []).extend((p, v, p.isupper() and len(p) > 1, group) for p, v in values)
+        self.folded = ahocorasick.Automaton()
+        self.exact = ahocorasick.Automaton()
+        for key, plain in keys.items():
+            first, last = key[0], key[-1]
+            rules = (len(key), _is_word(first) and not _is_lao(first), _is_word(last) and not _is_lao(last),
+                     _is_cyrillic(last))
+            if all(exact for _p, _v, exact, _g in plain):
+                for phrase in dict.fromkeys(p for p, _v, _e, _g in plain):
+                    self.exact.add_word(phrase, (*rules, tuple(item for item in plain if item[0] == phrase)))
+            else:
+                self.folded.add_word(key, (*rules, tuple(plain)))
+        self.groups = len(groups)
+        self.has_folded = len(self.folded) > 0
+        self.has_exact = len(self.exact) > 0
+        if self.has_folded:
+            self.folded.make_automaton()
+        if self.has_exact:
+            self.exact.make_automaton()
+
+    def find_all(self, text: str, folded: str | None) -> list[list[Match[Any]]]:
+        """Per group, every match on word boundaries, overlapping ones included."""
+        found: list[list[Match[Any]]] = [[] for _ in range(self.groups)]
+        if not text:
+            return found
+        if folded is None:
+            folded = fold(text)
+        size = len(text)
+        hits: list[Any] = list(self.folded.iter(folded)) if self.has_folded else []
+        if self.has_exact:
+            hits += self.exact.iter(text)
+        for end_index, (length, check_left, check_right, cyrillic, values) in hits:
+            start = end_index - length + 1
+            end = end_index + 1
+            if check_left and start > 0:
+                char = text[start - 1]
+                if (char.isalnum() or char == "_") and not "\u0e80" <= char <= "\u0eff":
+                    continue
+            if check_right and end < size:
+                char = text[end]
+                if (char.isalnum() or char == "_") and not "\u0e80" <= char <= "\u0eff":
+                    if not cyrillic:
+                        continue
+                    extra = end
+                    while extra < size and extra - end < 3 and "\u0400" <= text[extra] <= "\u04ff" \
+                            and text[extra].islower():
+                        extra += 1
+                    if extra < size and _is_word(text[extra]):
+                        continue
+                    end = extra
+            for phrase, value, exact, group in values:
+                if exact and text[start:start + len(phrase)] != phrase:
+                    continue
+                found[group].append(Match(start, end, text[start:end], value))
+        return found
+
+
 class PhraseMatcher(Generic[T]):
     """Phrases → values; ``find`` yields non-overlapping, longest-first, leftmost matches."""
 
     def __init__(self, phrases: Iterable[tuple[str, T]]) -> None:
-        entries: dict[str, list[tuple[str, T]]] = {}
-        for phrase, value in phrases:
-            phrase = " ".join(phrase.split())
-            if not phrase:
-                continue
-            entries.setdefault(fold(phrase), []).append((phrase, value))
-        # Keys whose phrases are all case-exact acronyms ("US") are looked up in the original
-        # text by a second automaton, so "us" inside "thus" or "focus" is never even a hit.
-        self._automaton = ahocorasick.Automaton()
-        self._exact = ahocorasick.Automaton()
-        for key, values in entries.items():
-            first, last = key[0], key[-1]
-            check_left = _is_word(first) and not _is_lao(first)
-            check_right = _is_word(last) and not _is_lao(last)
-            cyrillic = _is_cyrillic(last)
-            # (phrase, value, needs a case-exact check)
-            plain = tuple((p, v, p.isupper() and len(p) > 1) for p, v in values)
-            if all(exact for _p, _v, exact in plain):
-                for phrase in dict.fromkeys(p for p, _v, _e in plain):
-                    own = tuple(item for item in plain if item[0] == phrase)
-                    self._exact.add_word(phrase, (len(key), check_left, check_right, cyrillic, own))
-            else:
-                self._automaton.add_word(key, (len(key), check_left, check_right, cyrillic, plain))
-        self._empty = not entries
-        self._has_folded = len(self._automaton) > 0
-        self._has_exact = len(self._exact) > 0
-        if self._has_folded:
-            self._automaton.make_automaton()
-        if self._has_exact:
-            self._exact.make_automaton()
+        self.entries = _entries(phrases)
+        self._automata = _Automata([self.entries])
 
     def any_hit(self, folded: str) -> bool:
         """Cheap pre-check: does any phrase occur at all (boundaries not checked)?"""
-        if self._has_folded and next(self._automaton.iter(folded), None) is not None:
+        if self._automata.has_folded and next(self._automata.folded.iter(folded), None) is not None:
             return True
-        return self._has_exact  # acronyms are checked on the original text: stay conservative
-
-    def hits(self, folded: str) -> Iterator[Any]:
-        """Raw automaton hits ``(end_index, payload)`` on folded text, no boundary check."""
-        return self._automaton.iter(folded) if self._has_folded else iter(())
+        return self._automata.has_exact  # acronyms are checked on the original text: stay conservative
 
     def find_all(self, text: str, folded: str | None = None) -> list[Match[T]]:
         """Every acceptable match, overlapping ones included (``folded`` = ``fold(text)`` if known)."""
-        if self._empty or not text:
-            return []
-        if folded is None:
-            folded = fold(text)
-        size = len(text)
-        found: list[Match[T]] = []
-        hits: list[Any] = []
-        if self._has_folded:
-            hits = list(self._automaton.iter(folded))
-        if self._has_exact:
-            hits += self._exact.iter(text)
-        for end_index, (length, check_left, check_right, cyrillic, values) in hits:
-            start = end_index - length + 1
-            end = end_index + 1
-            if check_left and start > 0 and _blocks(text[start - 1]):
-                continue
-            if check_right and end < size and _blocks(text[end]):
-                if not cyrillic:
-                    continue
-                extra = end
-                while extra < size and extra - end < 3 and "\u0400" <= text[extra] <= "\u04ff" \
-                        and text[extra].islower():
-                    extra += 1
-                if extra < size and _is_word(text[extra]):
-                    continue
-                end = extra
-            for phrase, value, exact in values:
-                if exact and text[start:start + len(phrase)] != phrase:
-                    continue
-                found.append(Match(start, end, text[start:end], value))
-        return found
+        return self._automata.find_all(text, folded)[0]
 
     def find(self, text: str, folded: str | None = None) -> list[Match[T]]:
-        """Leftmost-longest, non-overlapping matches in text order.
-
-        Longest matches are placed first (ties: leftmost); a match is kept when it overlaps
-        none kept so far. Kept matches never overlap, so only the neighbours at the
-        insertion point need checking.
-        """
-        found = self.find_all(text, folded)
-        if len(found) < 2:
-            return found
-        found.sort(key=lambda m: (m.start, m.start - m.end))
-        starts: list[int] = []
-        chosen: list[Match[T]] = []
-        for match in sorted(found, key=lambda m: (m.start - m.end, m.start)):
-            at = bisect.bisect_left(starts, match.start)
-            if at > 0 and chosen[at - 1].end > match.start:
-                continue
-            if at < len(chosen) and chosen[at].start < match.end:
-                continue
-            starts.insert(at, match.start)
-            chosen.insert(at, match)
-        return chosen
+        """Leftmost-longest, non-overlapping matches in text order."""
+        return select(self.find_all(text, folded))
 
     def __iter__(self) -> Iterator[str]:
-        folded = self._automaton.keys() if self._has_folded else iter(())
-        exact = (fold(k) for k in self._exact) if self._has_exact else iter(())
-        return iter(dict.fromkeys([*folded, *exact]))
+        return iter(self.entries)
+
+
+class MatcherSet:
+    """Several phrase matchers run as one automaton: one pass over the text instead of one per
+    matcher, each matcher's matches selected on their own (exactly as its own ``find``)."""
+
+    def __init__(self, matchers: Iterable[PhraseMatcher[Any]]) -> None:
+        self._automata = _Automata([m.entries for m in matchers])
+
+    def find(self, text: str, folded: str | None = None) -> list[list[Match[Any]]]:
+        return [select(found) for found in self._automata.find_all(text, folded)]
+
+
+def select(found: list[Match[T]]) -> list[Match[T]]:
+    """Leftmost-longest, non-overlapping matches in text order.
+
+    Longest matches are placed first (ties: leftmost); a match is kept when it overlaps
+    none kept so far. That choice only ever depends on matches overlapping it, so it is
+    made per run of overlapping matches; most runs are one match long.
+    """
+    if len(found) < 2:
+        return found
+    found.sort(key=lambda m: (m.start, m.start - m.end))
+    chosen: list[Match[T]] = []
+    group: list[Match[T]] = []
+    reach = -1
+    for match in found:
+        if match.start >= reach:
+            if len(group) == 1:
+                chosen.append(group[0])
+            elif group:
+                chosen.extend(_longest_first(group))
+            group = []
+        group.append(match)
+        reach = max(reach, match.end)
+    if len(group) == 1:
+        chosen.append(group[0])
+    else:
+        chosen.extend(_longest_first(group))
+    return chosen
+
+
+def _longest_first(group: list[Match[T]]) -> list[Match[T]]:
+    """Greedy selection inside one run of overlapping matches, returned in text order."""
+    chosen: list[Match[T]] = []
+    for match in sorted(group, key=lambda m: (m.start - m.end, m.start)):
+        if all(match.end <= c.start or match.start >= c.end for c in chosen):
+            chosen.append(match)
+    chosen.sort(key=lambda m: m.start)
+    return chosen

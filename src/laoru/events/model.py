@@ -79,6 +79,12 @@ class Evidence:
         return cls(text=data["text"], start=data["start"], end=data["end"])
 
 
+def event_id(doc_id: str, event_type: str, evidence_start: int, trigger: str) -> str:
+    """Stable id: hash of document id, type, evidence offset and trigger phrase."""
+    key = f"{doc_id}\x1f{event_type}\x1f{evidence_start}\x1f{trigger}"
+    return "ev_" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+
+
 def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value) if value is not None else ()
 
@@ -110,8 +116,7 @@ class Event:
 
     def __attrs_post_init__(self) -> None:
         if not self.id:
-            key = f"{self.doc_id}\x1f{self.type}\x1f{self.evidence.start}\x1f{self.trigger}"
-            object.__setattr__(self, "id", "ev_" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest())
+            object.__setattr__(self, "id", event_id(self.doc_id, self.type, self.evidence.start, self.trigger))
 
     @property
     def participants(self) -> tuple[Participant, ...]:

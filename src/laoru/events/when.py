@@ -135,9 +135,11 @@ def _with_prefixes(low: str, starts: set[int], words: tuple[str, ...]) -> list[i
     r"""``starts`` plus the start of each ``word\s+`` right before one (``from July 30``)."""
     out = set(starts)
     for start in starts:
-        gap = _before_space(low, start)
-        if gap < start:
-            out.update(gap - len(w) for w in words if low.startswith(w, gap - len(w)) and gap >= len(w))
+        if start and low[start - 1].isspace():
+            gap = _before_space(low, start)
+            for word in words:
+                if gap >= len(word) and low.startswith(word, gap - len(word)):
+                    out.add(gap - len(word))
     return sorted(out)
 
 
@@ -145,7 +147,7 @@ def _candidates(text: str) -> tuple[list[int], list[int], bool] | None:
     """Possible match starts for month-led and digit-led patterns, and whether any digit occurs;
     None if the text has characters whose case folding the month automaton cannot mirror."""
     low = text.lower()
-    if len(low) != len(text) or low.casefold() != low:
+    if not text.isascii() and (len(low) != len(text) or low.casefold() != low):
         return None
     digits = {m.start() for m in _DIGIT_RUN.finditer(text)}
     months = {end - length + 1 for end, length in _MONTH_AUTOMATON.iter(low)}
