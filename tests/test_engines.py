@@ -170,3 +170,5 @@ def test_chunks_keep_input_order():
     assert [u for c in work for u in c.units] == list(enumerate(f"f{i}" for i in range(10)))
     assert [c.index for c in work] == list(range(len(work)))
     assert scaled.chunks([], 2) == []
+    mixed = scaled.chunks(["a.txt", "b.txt", "c.warc.gz", "d.txt", "e.jsonl"], parallelism=1)
+    assert [[u for _, u in c.units] for c in mixed] == [["a.txt", "b.txt"], ["c.warc.gz"], ["d.txt"], ["e.jsonl"]]

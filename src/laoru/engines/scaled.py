@@ -90,12 +90,35 @@ class Summary:
 
 
 def chunks(unit_paths: list[str], parallelism: int) -> list[Chunk]:
-    """Units cut into about four chunks per parallel task (at most 1000 units each)."""
-    if not unit_paths:
-        return []
-    size = max(1, min(MAX_UNITS_PER_CHUNK, math.ceil(len(unit_paths) / (4 * parallelism))))
-    numbered = list(enumerate(unit_paths))
-    return [Chunk(i, tuple(numbered[start:start + size])) for i, start in enumerate(range(0, len(numbered), size))]
+    """Units cut into about four chunks per parallel task, at most 1000 page files each; a WARC or
+    JSONL unit (many documents) is a chunk of its own, so a task's memory stays one file's worth."""
+    out: list[Chunk] = []
+    size = max(1, min(MAX_UNITS_PER_CHUNK, math.ceil(len(unit_paths) / (4 * max(1, parallelism)))))
+    pending: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if pending:
+            out.append(Chunk(len(out), tuple(pending)))
+            pending.clear()
+
+    for unit in enumerate(unit_paths):
+        if _many_documents(unit[1]):
+            flush()
+            pending.append(unit)
+            flush()
+            continue
+        pending.append(unit)
+        if len(pending) >= size:
+            flush()
+    flush()
+    return out
+
+
+def _many_documents(path: str) -> bool:
+    from laoru.pipeline import DOCUMENT_SUFFIXES
+    from laoru.warc import is_warc
+
+    return is_warc(path) or path.lower().endswith(DOCUMENT_SUFFIXES)
 
 
 # -- 1. parse → clean → features (map) ------------------------------------------------------
