@@ -26,7 +26,8 @@ def _names(entry: dict) -> set[str]:
 def test_thongloun_visit_from_two_outlets_is_one_entry_citing_both():
     visits = [e for e in _entries("000-wire", "001-kpl")
               if e["type"] == "visit" and e["status"] == "occurred" and "Thongloun Sisoulith" in _names(e)
-              and e["place"] and e["place"]["country"] == "RUS" and e["start"]]
+              and e["place"] and e["place"]["country"] == "RUS" and e["start"]
+              and not any(link["relation"] == "within" for link in e["links"])]  # not a stop inside it
     assert len(visits) == 1
     visit = visits[0]
     assert (visit["start"], visit["end"]) == ("2025-07-30", "2025-08-01")
@@ -48,7 +49,10 @@ def test_conflicting_dates_between_sources_are_shown():
 
 def test_meeting_inside_a_visit_is_a_separate_linked_entry():
     entries = _entries("001-kpl")
-    visit = next(e for e in entries if e["type"] == "visit" and e["status"] == "occurred" and e["start"])
+    visit = next(e for e in entries if e["type"] == "visit" and e["status"] == "occurred" and e["start"]
+                 and not any(link["relation"] == "within" for link in e["links"]))
+    stops = [e for e in entries if e["type"] == "visit" and {"relation": "within", "entry": visit["id"]} in e["links"]]
+    assert stops and "Herzen University" in stops[0]["sources"][0]["evidence"]["text"]  # a stop, linked
     meetings = [e for e in entries if e["type"] == "meeting" and "Dmitry Medvedev" in _names(e)]
     assert meetings and {"relation": "within", "entry": visit["id"]} in meetings[0]["links"]
 

@@ -203,13 +203,19 @@ def build(events: Iterable[Event]) -> list[Entry]:
     return sorted(entries, key=_sort_key)
 
 
+def _is_stop(entry: Entry) -> bool:
+    """A visit told as a stop inside another visit ("he also visited Herzen University")."""
+    return entry.type == "visit" and any(e.within is not None for e in entry.events)
+
+
 def _link(entries: list[Entry]) -> None:
-    visits = [e for e in entries if e.type == "visit" and e.status not in _PLANS]
+    visits = [e for e in entries if e.type == "visit" and e.status not in _PLANS and not _is_stop(e)]
     for entry in entries:
         lead = entry.lead
-        if entry.type != "visit" and entry.status not in _PLANS:
+        if (entry.type != "visit" or _is_stop(entry)) and entry.status not in _PLANS:
             for visit in visits:
-                if _people(lead) & _people(visit.lead) and lead.start and dates_compatible(lead, visit.lead):
+                if visit is not entry and _people(lead) & _people(visit.lead) and lead.start and \
+                        dates_compatible(lead, visit.lead):
                     entry.links.append({"relation": "within", "entry": visit.id})
                     visit.links.append({"relation": "contains", "entry": entry.id})
                     break

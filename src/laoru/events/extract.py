@@ -11,6 +11,7 @@ not be resolved, and ``evidence`` is the sentence with its offsets in ``doc.text
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -22,7 +23,7 @@ from laoru.events.gazetteer import Entity, Gazetteer, default_gazetteer
 from laoru.events.matcher import Match, MatcherSet, fold
 from laoru.events.model import Event, Evidence, Participant, event_id
 from laoru.events.plover import plover_for
-from laoru.events.triggers import SUPPRESS_BY_TYPE, Trigger, cue_matcher, trigger_matcher
+from laoru.events.triggers import AID_OBJECTS, GRATITUDE, SUPPRESS_BY_TYPE, Trigger, cue_matcher, trigger_matcher
 from laoru.events.when import DateMention, document_anchor, find_dates, resolve
 from laoru.model import Document
 
@@ -92,6 +93,7 @@ class _Draft:
     countries: set[str] = attrs.field(factory=set)
     had_date_mention: bool = False
     place_basis: str | None = None
+    past_reference: bool = False  # told as an earlier act (thanks for aid): never dated by the visit
 
     def people(self) -> set[str]:
         return {e.id for e in self.actors + self.counterparts if e.kind in ("person", "org")}
@@ -172,7 +174,7 @@ class EventExtractor:
         people = [m for m in mentions if m.value.kind in ("person", "org")]
         dates = find_dates(text) if raw_triggers or _DATED_TITLE_HINT.search(text) else []
         sentence.dates = dates
-        triggers = self._usable_triggers(text, raw_triggers, people, cues, dates)
+        triggers, context_starts = self._usable_triggers(text, raw_triggers, people, cues, dates)
         folded = fold(text)
         drafts: list[_Draft] = []
         if not triggers:
@@ -186,22 +188,41 @@ class EventExtractor:
             state.remember(mentions, None)
             return drafts
         subject = self._subject(text, triggers[0].start, mentions, state)
-        date_owner = _assign_dates(dates, triggers)
+        date_owner = _assign_dates(dates, triggers, context_starts)
         for index, trigger in enumerate(triggers):
             kind = trigger.value.type
-            if any(s in folded for s in SUPPRESS_BY_TYPE.get(kind, ())) and (
-                    kind != "aid" or trigger.value.strength < 0.8):
+            if any(s in folded for s in SUPPRESS_BY_TYPE.get(kind, ())):
                 continue
+            if kind == "aid" and not _is_aid(text, trigger):
+                continue
+            if kind == "agreement" and not self._is_signing(text, trigger, cues):
+                continue
+            if _UNCERTAIN.search(text[max(0, trigger.start - 40):trigger.start]):
+                continue  # "it is unclear whether an agreement has been signed"
             segment_end = triggers[index + 1].start if index + 1 < len(triggers) else len(text)
-            objects = [m.value for m in people if trigger.end <= m.start < segment_end]
+            object_end = _object_end(text, trigger, segment_end) if kind == "visit" else segment_end
+            invite = next((c.start for c in cues if c.value == ("status", "invited") and
+                           trigger.end <= c.start < object_end), None)
+            if invite is not None and kind != "visit":  # "held talks with A, and invited B to ...": B is not met
+                object_end = invite
+            objects = [m.value for m in people if trigger.end <= m.start < object_end]
             actors = self._trigger_subject(text, trigger, index, triggers, mentions, subject, state)
             status = _status(cues, trigger, triggers[index - 1].end if index else 0, text)
             if kind == "visit" and status == "invited":
                 actors, objects = self._invited(text, trigger, cues, people, actors)
             elif trigger.value.passive:
                 actors, objects = objects, actors
+            thanks = kind == "aid" and GRATITUDE.search(text) is not None
+            if thanks:  # the thanker is not the giver: the aid is between the states, and told once
+                if any(d.type == "aid" for d in drafts):
+                    continue
+                actors, objects = [], []
             actors = _unique(actors)
             objects = [o for o in _unique(objects) if o.id not in {a.id for a in actors}]
+            if kind in _NEEDS_PERSON and not any(e.kind in ("person", "org") for e in actors + objects):
+                # "the Lao leader reminded his host": role anaphors after the trigger
+                objects += [e for e in self._role_anaphors(text[trigger.start:segment_end], state)
+                            if e not in actors and e not in objects]
             if not any(e.kind in ("person", "org") for e in actors + objects):
                 country_actors = [e for e in actors + objects if e.kind == "country"]
                 if not country_actors:
@@ -212,31 +233,57 @@ class EventExtractor:
                 actors = self._anaphor(text, state)
             if kind in _NEEDS_PERSON and not any(e.kind in ("person", "org") for e in actors + objects):
                 continue
-            draft = _Draft(kind, trigger, sentence, actors, objects, status=status,
-                           confidence=trigger.value.strength)
-            draft.countries = {m.value.country for m in mentions if m.value.kind == "country" and m.value.country}
-            draft.place, draft.place_basis = self._place(kind, text, trigger, segment_end, mentions)
-            own = [d for d, owner in date_owner if owner == index]
-            self._date(draft, own, state, text)
-            if kind == "agreement":
-                draft.agreements = _titles(text[trigger.start:segment_end]) or _titles(text)
-            if kind == "meeting" and _plural_meeting(trigger.phrase) and len(own) > 1:
-                drafts.extend(self._split_over_dates(draft, own, state, text, mentions))
-            else:
-                drafts.append(draft)
-            state.after_event(draft)
+            own_all = [d for d, owner in date_owner if owner == index]
+            split = _coordinated_parts(text, trigger, segment_end, people, actors) if kind == "meeting" else []
+            parts: list[tuple[list[Entity], list[DateMention]]] = [(objects, own_all)]
+            if split:  # "a conversation with A ..., and at X - with B": one meeting each
+                later = split[1:]
+                parts = [(split[0][0], [d for d in own_all if not any(lo <= d.span[0] < hi for _o, lo, hi in later)])]
+                parts += [(part, [d for d in own_all if lo <= d.span[0] < hi]) for part, lo, hi in later]
+            for part_objects, own in parts:
+                draft = _Draft(kind, trigger, sentence, actors, part_objects, status=status,
+                               confidence=trigger.value.strength, past_reference=thanks)
+                draft.countries = {m.value.country for m in mentions if m.value.kind == "country" and m.value.country}
+                draft.place, draft.place_basis = self._place(kind, text, trigger, segment_end, mentions)
+                self._date(draft, own, state, text)
+                if kind == "agreement":
+                    draft.agreements = _titles(text[trigger.start:segment_end]) or _titles(text)
+                if kind == "meeting" and _plural_meeting(trigger.phrase) and len(own) > 1:
+                    drafts.extend(self._split_over_dates(draft, own, state, text, mentions))
+                else:
+                    drafts.append(draft)
+                state.after_event(draft)
         state.remember(mentions, drafts[-1] if drafts else None)
         return drafts
 
+    def _is_signing(self, text: str, trigger: Match[Trigger], cues: list[Match[tuple[str, str]]]) -> bool:
+        """A signing needs a document: "signed a portrait" is not an agreement."""
+        return any(c.value[0] == "agreement_noun" for c in cues) or bool(_DATED_TITLE_HINT.search(text))
+
+    def _role_anaphors(self, segment: str, state: _DocState) -> list[Entity]:
+        """People named by role anywhere in ``segment`` ("the Lao leader", "his host")."""
+        found = []
+        for pattern, meaning in _ANAPHORS:
+            if meaning in (LAO, RUS) and pattern.search(segment) and state.last_person.get(meaning):
+                found.append(state.last_person[meaning])
+        return found
+
     def _usable_triggers(self, text: str, triggers: list[Match[Trigger]], people: list[Match[Entity]],
-                         cues: list[Match[tuple[str, str]]], dates: list[DateMention]) -> list[Match[Trigger]]:
-        """Drop context mentions ("during his visit") and merge adjacent same-type triggers."""
+                         cues: list[Match[tuple[str, str]]],
+                         dates: list[DateMention]) -> tuple[list[Match[Trigger]], set[int]]:
+        """Drop context mentions ("during his visit") and merge adjacent same-type triggers.
+
+        A context mention followed by its own date is kept (its start is returned: such a
+        trigger owns only the dates after it)."""
         contexts = [c for c in cues if c.value[0] == "context"]
         usable: list[Match[Trigger]] = []
+        context_starts: set[int] = set()
         for trigger in triggers:
-            inside = [c for c in contexts if c.start <= trigger.start < c.end + 25 and trigger.end > c.start]
-            if inside and not any(0 <= d.span[0] - trigger.end <= 25 for d in dates):
-                continue
+            inside = [c for c in contexts if _refers_back(text, c, trigger)]
+            if inside:
+                if not any(0 <= d.span[0] - trigger.end <= 25 for d in dates):
+                    continue
+                context_starts.add(trigger.start)
             if usable and usable[-1].value.type == trigger.value.type:
                 previous = usable[-1]
                 between = [p for p in people if previous.end <= p.start < trigger.start]
@@ -246,7 +293,7 @@ class EventExtractor:
                                        else trigger.value)
                     continue
             usable.append(trigger)
-        return usable
+        return usable, context_starts
 
     def _subject(self, text: str, first_trigger: int, mentions: list[Match[Entity]],
                  state: _DocState) -> list[Entity]:
@@ -295,8 +342,11 @@ class EventExtractor:
                     segment_start + gerund.start(1) <= m.end]
             if near:
                 return near
-        if index == 0:
-            return list(subject)
+        if index > 0:  # "..., President Thongloun held talks with": a name right before the trigger
+            named = [m for m in mentions if segment_start <= m.start and m.end <= trigger.start
+                     and m.value.kind in ("person", "org")]
+            if named and _SUBJECT_GAP.match(text[named[-1].end:trigger.start]):
+                return [named[-1].value]
         return list(subject)
 
     def _invited(self, text: str, trigger: Match[Trigger], cues: list[Match[tuple[str, str]]],
@@ -346,6 +396,9 @@ class EventExtractor:
         if future:
             draft.warnings.append("no date given for a planned or invited event")
             return
+        if draft.past_reference:
+            draft.warnings.append("an earlier act referred to (thanks): no date in the text")
+            return
         if _SAME_DAY.search(text) and state.last_dated_day:
             source = state.last_dated_day
             draft.start, draft.end, draft.date_basis = source.start, source.end, "same day as the previous event"
@@ -353,6 +406,21 @@ class EventExtractor:
             draft.confidence -= 0.1
             return
         frame = state.frame
+        last = state.last_dated_day
+        if last is not None and draft.type != "visit" and len(draft.people() & last.people()) >= 2 and (
+                frame is None or last.within is frame or last is frame or _inside(last, frame)):
+            # the same two people again, undated: the same occasion ("also pinned a medal on him")
+            draft.start, draft.end = last.start, last.end
+            draft.date_basis = "same occasion as the previous event with the same people"
+            draft.within = frame if frame is not None and frame is not last else None
+            draft.confidence -= 0.1
+            return
+        if frame and draft.type == "visit" and draft.status == "occurred" and _is_stop(draft, frame):
+            # "he also visited Herzen University in St. Petersburg": a stop on the visit, not a new one
+            draft.start, draft.end, draft.within = frame.start, frame.end, frame
+            draft.date_basis = "a stop inside the visit the document reports"
+            draft.confidence -= 0.1
+            return
         if frame and draft.type != "visit" and (
                 draft.people() & frame.people() or re.search(r"\bduring (?:the|his|her) (?:visit|trip|stay)\b",
                                                              text, re.I)):
@@ -533,7 +601,7 @@ class _DocState:
             self.last_country_subject = draft.actors[:1]
         if len([e for e in people if e.kind == "person"]) >= 2:
             self.last_pair = [e for e in people if e.kind == "person"]
-        if draft.type == "visit" and draft.start and draft.status in ("occurred", "ongoing"):
+        if draft.type == "visit" and draft.start and draft.status in ("occurred", "ongoing") and draft.within is None:
             self.frame = draft
         if draft.start and draft.start == draft.end and len(draft.start) >= 7:
             self.last_dated_day = draft
@@ -570,8 +638,10 @@ def _unique(entities: Iterable[Entity]) -> list[Entity]:
     return [e for e in people if e.id not in affiliated]
 
 
-def _assign_dates(dates: list[DateMention], triggers: list[Match[Trigger]]) -> list[tuple[DateMention, int]]:
-    """Each date belongs to the nearest trigger in its sentence."""
+def _assign_dates(dates: list[DateMention], triggers: list[Match[Trigger]],
+                  context_starts: set[int] = frozenset()) -> list[tuple[DateMention, int]]:  # type: ignore[assignment]
+    """Each date belongs to the nearest trigger in its sentence; a reference back ("during his
+    visit to Russia from 7 to 11 May") owns only the dates after it."""
     owned = []
     for mention in dates:
         def distance(i: int, m: DateMention = mention) -> int:
@@ -579,6 +649,8 @@ def _assign_dates(dates: list[DateMention], triggers: list[Match[Trigger]]) -> l
             if m.span[0] >= t.end:
                 return m.span[0] - t.end
             if m.span[1] <= t.start:
+                if t.start in context_starts and i > 0:
+                    return 1 << 30
                 return t.start - m.span[1] + 5  # a date after its trigger is the usual order
             return 0
         owned.append((mention, min(range(len(triggers)), key=distance)))
@@ -621,6 +693,58 @@ def _sentence_year(dates: list[DateMention], mention: DateMention) -> str | None
     return f"{years[-1].start}-12-31" if years else None
 
 
+_UNCERTAIN = re.compile(r"\b(?:whether|unclear if|not clear if|if any)\b[^.;]*$", re.I)
+_AND_WITH = re.compile(r",?\s+and\b[^;]*?\bwith\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|\band\s+(?:according|said|told|noted|added|he|she|they)\b", re.I)
+_SUBJECT_GAP = re.compile(r"^\s*(?:(?:also|then|later|has|had|have|successfully|specially|officially)\s+)*$", re.I)
+
+
+def _is_aid(text: str, trigger: Match[Trigger]) -> bool:
+    """Giving something concrete, not "mutual assistance" or help in general."""
+    if text[max(0, trigger.start - 7):trigger.start].lower().endswith("mutual "):
+        return False
+    return AID_OBJECTS.search(text) is not None
+
+
+def _refers_back(text: str, context: Match[tuple[str, str]], trigger: Match[Trigger]) -> bool:
+    """Is ``trigger`` part of a reference back ("during his visit to Russia", "the visiting minister")?
+
+    It is when it overlaps the context phrase, or follows it closely within the same clause
+    and is of the kind the phrase refers to (a visit phrase only hides visit triggers)."""
+    if context.start <= trigger.start < context.end:
+        return True
+    if not (context.end <= trigger.start < context.end + 25) or re.search(r"[,;.]", text[context.end:trigger.start]):
+        return False
+    phrase = context.phrase.lower()
+    if trigger.value.type == "visit":
+        return any(w in phrase for w in ("visit", "trip", "визит", "ໂອກາດ"))
+    return trigger.value.type == "meeting" and any(w in phrase for w in ("talks", "meeting"))
+
+
+def _object_end(text: str, trigger: Match[Trigger], segment_end: int) -> int:
+    """Where a visit's object phrase ends: "visited Vientiane in 2018 and according to ..." stops at "and"."""
+    found = _CLAUSE_BREAK.search(text, trigger.end, segment_end)
+    return found.start() if found else segment_end
+
+
+def _coordinated_parts(text: str, trigger: Match[Trigger], segment_end: int, people: list[Match[Entity]],
+                       actors: list[Entity]) -> list[tuple[list[Entity], int, int]]:
+    """"had a conversation with A, and at the EEF 2023 - with B": (objects, start, end) per "with".
+
+    Empty unless there are at least two parts, each naming someone other than the actors."""
+    cuts = [m.start() for m in _AND_WITH.finditer(text, trigger.end, segment_end)]
+    if not cuts:
+        return []
+    bounds = [trigger.end, *cuts, segment_end]
+    parts = []
+    for lo, hi in itertools.pairwise(bounds):
+        named = _unique(m.value for m in people if lo <= m.start < hi and m.value not in actors)
+        if not named:
+            return []
+        parts.append((named, lo, hi))
+    return parts
+
+
 def _has_agreement_hint(text: str) -> bool:
     low = text.lower()
     return ("includ" in low or "other agreements" in low or "among the" in low) and bool(_AGREEMENT_HINT.search(text))
@@ -628,6 +752,16 @@ def _has_agreement_hint(text: str) -> bool:
 
 def _plural_meeting(phrase: str) -> bool:
     return "meetings" in phrase.lower()
+
+
+def _is_stop(draft: _Draft, frame: _Draft) -> bool:
+    """An undated visit by the frame's visitor to a place in the country the frame is in."""
+    visitors = {e.id for e in frame.actors if e.kind == "person"}
+    if not visitors & {e.id for e in draft.actors}:
+        return False
+    if draft.place is None or frame.place is None:
+        return draft.place is None
+    return draft.place.kind == "place" and draft.place.country == frame.place.country
 
 
 def _inside(draft: _Draft, frame: _Draft) -> bool:
@@ -644,6 +778,12 @@ def _consolidate(drafts: list[_Draft]) -> list[_Draft]:
     """One document retelling the same act (repeated leads, "additionally ... signed") is one event."""
     kept: list[_Draft] = []
     for draft in drafts:
+        if draft.type == "agreement" and not draft.people() and draft.start is None and \
+                _AGREEMENT_HINT.search(draft.sentence.text):
+            earlier = next((k for k in reversed(kept) if k.type == "agreement"), None)
+            if earlier is not None:  # "among the seven documents signed ... is a roadmap": the same signing
+                earlier.agreements.extend(a for a in draft.agreements if a not in earlier.agreements)
+                continue
         twin = next((k for k in kept if k.type == draft.type and k.people() == draft.people() and
                      k.start == draft.start and k.end == draft.end and k.status == draft.status and
                      (k.people() or (k.type == "agreement" and k.start is not None))), None)

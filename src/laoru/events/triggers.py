@@ -9,6 +9,7 @@ appears in passing (``assistance``, ``anniversary``) is weak.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import attrs
@@ -115,14 +116,24 @@ CONTEXT_PHRASES = ["during the visit", "during his visit", "during her visit", "
                    "during the meeting", "during his official visit", "visiting president", "visiting russian",
                    "visiting lao", "the visiting", "visit of the russian leader", "the visit aimed",
                    "this visit", "the visit of", "first visit", "first official trip", "first trip",
+                   "in addition to meeting", "in addition to his meeting", "anniversary of the signing",
                    "во время визита", "в ходе визита", "ໃນໂອກາດ"]
 # A sentence with these is about something else (congratulations, purposes, thanks).
 SUPPRESS_BY_TYPE: dict[str, list[str]] = {
     "commemoration": ["congratulat", "to commemorate", "to mark", "to celebrate", "marking the"],
     "meeting": ["opening the meeting", "during the meeting", "the meeting between"],
-    "aid": ["expressed gratitude", "expressed sincere gratitude", "thanks", "thanked", "heartfelt gratitude",
-            "appreciated"],
 }
+# Aid is a transfer of something concrete. Without one of these in the sentence, "provided",
+# "assistance" or "helping" is talk about the relationship, not an act of giving.
+AID_OBJECTS = re.compile(
+    r"\b(?:tanks?|equipment|vaccines?|doses?|elephants?|debts?|hospitals?|schools?|ordnance|uxo|"
+    r"million|billion|\$|usd|dollars?|roubles?|rubles?|kip|grants?|food|rice|fuel|trucks?|cars|vehicles?|"
+    r"aircraft|helicopters?|medicines?|medical supplies|test kits|scholarships?|ambulances?|generators?|"
+    r"техник[аиу]|вакцин[аыу]?|танк[иов]*|оборудовани[ея])\b|\$\s*\d",
+    re.I,
+)
+# A sentence thanking for aid reports an earlier act: country-level, never dated by the visit.
+GRATITUDE = re.compile(r"\b(?:gratitude|thanked|thanks|thank|appreciated|grateful)\b", re.I)
 
 
 @lru_cache(maxsize=1)
