@@ -20,10 +20,10 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import dedup as bench  # noqa: E402
-from _dedup_corpus import CorpusMaker  # noqa: E402
+import dedup as bench
+from _dedup_corpus import CorpusMaker
 
-from laoru.dedup.backend import collision_probability  # noqa: E402
+from laoru.dedup.backend import collision_probability
 
 
 def main() -> int:
