@@ -56,12 +56,13 @@ _BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.I
 _CAPTION_RE = re.compile("|".join(CAPTION_PATTERNS), re.IGNORECASE)
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BULLET_RE = re.compile(r"^[•·▪►»*\-–—]\s+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200e\u200f\ufeff\u00ad"))
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200e\u200f\ufeff\u00ad]")
 
 
 def normalise_space(text: str) -> str:
     """One space between words, no invisible characters, trimmed; line breaks become spaces."""
-    return _SPACE_RE.sub(" ", text.translate(_INVISIBLE).replace("\r", " ").replace("\n", " ")).strip()
+    text = _INVISIBLE_RE.sub("", text) if _INVISIBLE_RE.search(text) else text
+    return _SPACE_RE.sub(" ", text.replace("\r", " ").replace("\n", " ")).strip()
 
 
 def strip_bullet(line: str) -> str:
@@ -91,7 +92,9 @@ def compile_patterns(patterns: Iterable[str]) -> re.Pattern[str] | None:
 
 def paragraph_key(text: str) -> str:
     """What makes two paragraphs 'the same' for repeat detection: case, width and spacing folded."""
-    return normalise_space(unicodedata.normalize("NFKC", text)).casefold()
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return normalise_space(text).casefold()
 
 
 def drop_repeated_paragraphs(paragraphs: Sequence[T]) -> tuple[list[T], int]:
