@@ -23,7 +23,7 @@ class Report:
     """Bad inputs seen while reading; ``exit_code`` is 1 if any, else 0."""
 
     failed: list[tuple[str, str]] = attrs.field(factory=list)
-    stream: IO[str] = sys.stderr
+    stream: IO[str] = attrs.field(factory=lambda: sys.stderr)
 
     def error(self, source: str, reason: str) -> None:
         self.failed.append((source, reason))
