@@ -186,21 +186,132 @@ def same_event(a: Event, b: Event) -> bool:
     return participants_agree(a, b) and dates_compatible(a, b)
 
 
+def _fits(event: Event, entry: Entry) -> bool:
+    """``event`` tells ``entry``'s event: it agrees with every member from another document."""
+    return all(same_event(event, other) for other in entry.events if other.doc_id != event.doc_id) and \
+        any(same_event(event, other) for other in entry.events)
+
+
 def build(events: Iterable[Event]) -> list[Entry]:
-    """Merge events into entries, link plans/occurrences and visit-contained events, sort by date."""
+    """Merge events into entries, link plans/occurrences and visit-contained events, sort by date.
+
+    Each event is compared only with the entries that share a block with it (see
+    :class:`_Blocks`), in creation order, so the result equals the all-pairs merge
+    (:func:`build_all_pairs`) at near-linear cost.
+    """
+    ordered = sorted(events, key=lambda e: (-_precision(e.start), -e.confidence, e.doc_id, e.evidence.start))
+    entries: list[Entry] = []
+    blocks = _Blocks()
+    for event in ordered:
+        group = (event.type, event.status in _PLANS)
+        dates = _date_keys(event)
+        parties = [(group, key) for key in _party_keys(event)]
+        number = next((n for n in blocks.find(dates, parties) if _fits(event, entries[n])), None)
+        if number is None:
+            number = len(entries)
+            entries.append(Entry([event]))
+        else:
+            entries[number].events.append(event)
+        blocks.add(number, dates, parties)
+    _link(entries)
+    return sorted(entries, key=_sort_key)
+
+
+def build_all_pairs(events: Iterable[Event]) -> list[Entry]:
+    """The quadratic reference merge (every event against every entry); kept to test ``build``."""
     ordered = sorted(events, key=lambda e: (-_precision(e.start), -e.confidence, e.doc_id, e.evidence.start))
     entries: list[Entry] = []
     for event in ordered:
-        home = next((entry for entry in entries
-                     if all(same_event(event, other) for other in entry.events
-                            if other.doc_id != event.doc_id) and
-                     any(same_event(event, other) for other in entry.events)), None)
+        home = next((entry for entry in entries if _fits(event, entry)), None)
         if home is None:
             entries.append(Entry([event]))
         else:
             home.events.append(event)
-    _link(entries)
+    _link_all_pairs(entries)
     return sorted(entries, key=_sort_key)
+
+
+# -- blocking -------------------------------------------------------------------------------
+
+#: A dated range longer than this (in months) is compared with everything, not bucketed.
+_MAX_MONTHS = 36
+_DateKeys = tuple[list[Any], list[Any]] | None
+
+
+def _date_keys(event: Event) -> _DateKeys:
+    """(keys to file the event under, keys to look it up by); None: compare with every date.
+
+    Two events are ``dates_compatible`` only if they share a key: dated ranges that overlap
+    share a month (``ym`` by year and month; ``md`` by month alone when either side has no
+    year, filed apart for dated ``mdY`` and yearless ``md0`` events); undated tellings need
+    the same two or more people. Ranges that wrap (December to January without a year),
+    run backwards or span years are rare and returned as None.
+    """
+    try:
+        bounds = _bounds(event.start, event.end)
+    except (ValueError, IndexError):
+        return None
+    if bounds is None:
+        people = _people(event)
+        undated = [("undated", people)] if len(people) >= 2 else []
+        return undated, undated
+    low, high, has_year = bounds
+    if low[-2:] > high[-2:] or high[-2] - low[-2] >= 12:
+        return None
+    months = range(low[-2], high[-2] + 1)
+    if not has_year:
+        yearless = [("md0", m) for m in months]
+        return yearless, [("mdY", m) for m in months] + yearless
+    first, last = low[0] * 12 + low[1], high[0] * 12 + high[1]
+    if first > last or last - first > _MAX_MONTHS:
+        return None
+    by_month = [("ym", m) for m in range(first, last + 1)]
+    return by_month + [("mdY", m) for m in months], by_month + [("md0", m) for m in months]
+
+
+def _party_keys(event: Event) -> list[Any]:
+    """Keys two events share whenever ``participants_agree`` (same type assumed)."""
+    if event.type == "visit":
+        visitors = _people(event, "actors")
+        if visitors:
+            return [("visitor", p) for p in visitors]
+        return [("country", event.place.country)] if event.place else []
+    people = _people(event)
+    if people:
+        return [("person", p) for p in people]
+    if event.type == "agreement" and event.agreements:
+        return [("agreement", title.lower()) for title in event.agreements]
+    return []
+
+
+class _Blocks:
+    """Items (entry numbers) filed by (date key, party key); a look-up returns every item
+    sharing both, plus date-wide items sharing a party key, in increasing order."""
+
+    def __init__(self) -> None:
+        self._keyed: dict[Any, set[int]] = {}
+        self._wide: dict[Any, set[int]] = {}
+        self._any: dict[Any, set[int]] = {}
+
+    def add(self, item: int, dates: _DateKeys, parties: list[Any]) -> None:
+        for party in parties:
+            self._any.setdefault(party, set()).add(item)
+            if dates is None:
+                self._wide.setdefault(party, set()).add(item)
+                continue
+            for date in dates[0]:
+                self._keyed.setdefault((date, party), set()).add(item)
+
+    def find(self, dates: _DateKeys, parties: list[Any], any_date: bool = False) -> list[int]:
+        found: set[int] = set()
+        for party in parties:
+            if dates is None or any_date:
+                found |= self._any.get(party, set())
+                continue
+            found |= self._wide.get(party, set())
+            for date in dates[1]:
+                found |= self._keyed.get((date, party), set())
+        return sorted(found)
 
 
 def _is_stop(entry: Entry) -> bool:
@@ -209,6 +320,45 @@ def _is_stop(entry: Entry) -> bool:
 
 
 def _link(entries: list[Entry]) -> None:
+    """Plans to occurrences, contained events to their visit; candidates come from blocks.
+
+    Links cross the merge blocks on purpose: a meeting (another type) finds its visit through
+    blocks of visit leads by person and month (a visit is filed under every month it covers),
+    and a plan (another status) finds occurrences through blocks of non-plan entries of its
+    type; an undated plan looks at every date. The first match and the order of links are
+    those of :func:`_link_all_pairs`.
+    """
+    leads = [entry.lead for entry in entries]
+    visits = [n for n, e in enumerate(entries) if e.type == "visit" and e.status not in _PLANS and not _is_stop(e)]
+    visit_blocks, occurrences = _Blocks(), _Blocks()
+    for n in visits:
+        visit_blocks.add(n, _date_keys(leads[n]), [("person", p) for p in _people(leads[n])])
+    for n, entry in enumerate(entries):
+        if entry.status not in _PLANS:
+            occurrences.add(n, _date_keys(leads[n]), [(entry.type, k) for k in _party_keys(leads[n])])
+    for n, entry in enumerate(entries):
+        lead = leads[n]
+        if (entry.type != "visit" or _is_stop(entry)) and entry.status not in _PLANS and lead.start:
+            people = _people(lead)
+            for v in visit_blocks.find(_date_keys(lead), [("person", p) for p in people]):
+                visit = entries[v]
+                if visit is not entry and people & _people(leads[v]) and dates_compatible(lead, leads[v]):
+                    entry.links.append({"relation": "within", "entry": visit.id})
+                    visit.links.append({"relation": "contains", "entry": entry.id})
+                    break
+        if entry.status in _PLANS:
+            parties = [(entry.type, k) for k in _party_keys(lead)]
+            for o in occurrences.find(_date_keys(lead), parties, any_date=lead.start is None):
+                other = entries[o]
+                if other is entry or other.type != entry.type or other.status in _PLANS:
+                    continue
+                if participants_agree(lead, leads[o]) and (lead.start is None or dates_compatible(lead, leads[o])):
+                    entry.links.append({"relation": "plan_of", "entry": other.id})
+                    other.links.append({"relation": "planned_in", "entry": entry.id})
+
+
+def _link_all_pairs(entries: list[Entry]) -> None:
+    """The quadratic reference for :func:`_link`."""
     visits = [e for e in entries if e.type == "visit" and e.status not in _PLANS and not _is_stop(e)]
     for entry in entries:
         lead = entry.lead
