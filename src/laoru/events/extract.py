@@ -61,6 +61,18 @@ _TRIGGER_GAP_MERGE = 60
 _NEEDS_PERSON = frozenset({"visit", "meeting", "call", "award"})
 _DATED_TITLE_HINT = re.compile(r"\b(?:Treaty|Declaration|Agreement|Memorandum|Protocol|Convention)\b")
 _AGREEMENT_HINT = re.compile(r"\b(?:include|includes|included|other agreements|among the)\b", re.I)
+_ENUMERATION = re.compile(r"\b(?:include|includes|included|including|namely)\b\s*:?\s*", re.I)
+_DOCUMENT_NOUN = re.compile(r"\b(?:agreements?|documents?|memorand(?:um|a)|treat(?:y|ies)|accords?|protocols?|"
+                            r"roadmaps?|contracts?|deals?)\b", re.I)
+_ITEM_CUT = re.compile(r"\s*[;,]\s*(?:(?:and|or)\s+)?")
+_LEADING_ARTICLE = re.compile(r"^(?:and|or|a|an|the)\s+", re.I)
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "two three four five six seven eight nine ten eleven twelve".split(), start=2)}
+_DOCUMENT_COUNT = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:agreements|documents|memoranda|treaties|accords|protocols)\b", re.I)
+_PLURAL_GENERIC = re.compile(r"^(?:[\w'’-]+\s+){0,2}(?:agreements|documents|memoranda|treaties|accords|protocols)$",
+                             re.I)
 
 
 @attrs.define
@@ -94,6 +106,7 @@ class _Draft:
     had_date_mention: bool = False
     place_basis: str | None = None
     past_reference: bool = False  # told as an earlier act (thanks for aid): never dated by the visit
+    count: int | None = None  # "signed seven agreements": how many documents the text says were signed
 
     def people(self) -> set[str]:
         return {e.id for e in self.actors + self.counterparts if e.kind in ("person", "org")}
@@ -247,12 +260,15 @@ class EventExtractor:
                 draft.place, draft.place_basis = self._place(kind, text, trigger, segment_end, mentions)
                 self._date(draft, own, state, text)
                 if kind == "agreement":
-                    draft.agreements = _titles(text[trigger.start:segment_end]) or _titles(text)
+                    _add_titles(draft, _enumerated_titles(text[trigger.start:segment_end]) or
+                                _titles(text[trigger.start:segment_end]) or _titles(text), text)
                 if kind == "meeting" and _plural_meeting(trigger.phrase) and len(own) > 1:
                     drafts.extend(self._split_over_dates(draft, own, state, text, mentions))
                 else:
                     drafts.append(draft)
                 state.after_event(draft)
+        if not any(d.type == "agreement" for d in drafts) and _enumerated_titles(text):
+            self._attach_agreement_titles(text, state)  # "agreements include: a ... assistance agreement"
         state.remember(mentions, drafts[-1] if drafts else None)
         return drafts
 
@@ -453,10 +469,9 @@ class EventExtractor:
         return out
 
     def _attach_agreement_titles(self, text: str, state: _DocState) -> None:
+        """A sentence with no signing of its own that lists documents adds them to the last signing."""
         if state.last_agreement is not None and _has_agreement_hint(text):
-            for title in _titles(text):
-                if title not in state.last_agreement.agreements:
-                    state.last_agreement.agreements.append(title)
+            _add_titles(state.last_agreement, _enumerated_titles(text) or _titles(text), text)
 
     def _dated_agreements(self, sentence: _Sentence, mentions: list[Match[Entity]], dates: list[DateMention],
                           state: _DocState) -> list[_Draft]:
@@ -525,6 +540,8 @@ class EventExtractor:
         sentence = draft.sentence
         evidence = Evidence(sentence.text, sentence.start, sentence.start + len(sentence.text))
         warnings = list(draft.warnings)
+        if draft.type == "agreement" and draft.count and len(draft.agreements) < draft.count:
+            warnings.append(f"the text counts {draft.count} documents signed; {len(draft.agreements)} named")
         if any(w.startswith("year of") or w.startswith("relative") for w in warnings):
             warnings.extend(anchor_warnings)
         confidence = draft.confidence
@@ -679,10 +696,46 @@ def _titles(text: str) -> list[str]:
     titles = []
     for match in _AGREEMENT_TITLE.finditer(text):
         title = " ".join(match.group("title").split()).strip(" ,")
-        if title.lower() in ("agreement", "agreements", "documents") or len(title) < 6:
-            continue
+        if title.lower() in ("agreement", "agreements", "documents") or len(title) < 6 or \
+                _PLURAL_GENERIC.match(title):
+            continue  # "seven cooperation agreements" counts documents, it does not name one
         titles.append(title)
     return list(dict.fromkeys(titles))
+
+
+def _enumerated_titles(text: str) -> list[str]:
+    """"Other agreements include: A, B, C, and D": every listed item is a document of the signing.
+
+    Only a list whose head names documents ("agreements include", "documents signed,
+    including") counts; items are cut at commas and semicolons (an "and" inside an item,
+    "cooperation and exchange agreements", stays), their leading article dropped."""
+    cue = _ENUMERATION.search(text)
+    if cue is None or not _DOCUMENT_NOUN.search(text[:cue.start()]):
+        return []
+    body = text[cue.end():].strip().rstrip(".").strip()
+    items = (_LEADING_ARTICLE.sub("", " ".join(item.split())).strip(" .") for item in _ITEM_CUT.split(body))
+    return list(dict.fromkeys(item for item in items if 6 <= len(item) <= 150))
+
+
+def _document_count(text: str) -> int | None:
+    """"signed seven cooperation agreements", "among the seven documents": the number of documents told."""
+    found = _DOCUMENT_COUNT.search(text)
+    if found is None:
+        return None
+    n = found.group("n").lower()
+    return int(n) if n.isdigit() else _NUMBER_WORDS[n]
+
+
+def _add_titles(draft: _Draft, titles: list[str], text: str) -> None:
+    """Add ``titles`` to ``draft``; a title an enumerated item extends ("exchange agreements
+    between universities" inside "cooperation and exchange agreements between ...") is replaced."""
+    for title in titles:
+        draft.agreements[:] = [a for a in draft.agreements if not (a != title and a in title)]
+        if not any(title in a for a in draft.agreements):
+            draft.agreements.append(title)
+    count = _document_count(text)
+    if count is not None:
+        draft.count = max(draft.count or 0, count)
 
 
 def _sentence_year(dates: list[DateMention], mention: DateMention) -> str | None:
@@ -782,7 +835,7 @@ def _consolidate(drafts: list[_Draft]) -> list[_Draft]:
                 _AGREEMENT_HINT.search(draft.sentence.text):
             earlier = next((k for k in reversed(kept) if k.type == "agreement"), None)
             if earlier is not None:  # "among the seven documents signed ... is a roadmap": the same signing
-                earlier.agreements.extend(a for a in draft.agreements if a not in earlier.agreements)
+                _merge_agreements(earlier, draft)
                 continue
         twin = next((k for k in kept if k.type == draft.type and k.people() == draft.people() and
                      k.start == draft.start and k.end == draft.end and k.status == draft.status and
@@ -790,9 +843,16 @@ def _consolidate(drafts: list[_Draft]) -> list[_Draft]:
         if twin is None:
             kept.append(draft)
             continue
-        twin.agreements.extend(a for a in draft.agreements if a not in twin.agreements)
+        _merge_agreements(twin, draft)
         twin.confidence = min(1.0, twin.confidence + 0.05)
     return kept
+
+
+def _merge_agreements(kept: _Draft, draft: _Draft) -> None:
+    """One signing told in several sentences: the union of titles, the largest count."""
+    kept.agreements.extend(a for a in draft.agreements if a not in kept.agreements)
+    if draft.count is not None:
+        kept.count = max(kept.count or 0, draft.count)
 
 
 _DEFAULT: EventExtractor | None = None
