@@ -88,23 +88,33 @@ def split_body(
     """Paragraphs, captions moved out, and counts of boilerplate dropped and repeats removed."""
     paragraphs: list[Paragraph] = []
     captions: list[str] = []
-    dropped = 0
+    seen: set[str] = set()
+    dropped = repeats = 0
     title_key = clean.paragraph_key(title) if title else None
+    # Each text is normalised once; the checks below take it as it is (same answers as
+    # is_boilerplate, is_caption and drop_repeated_paragraphs, which normalise again).
     for item in raw or ():
-        paragraph = item if isinstance(item, Paragraph) else Paragraph(str(item))
-        text = clean.normalise_space(clean.strip_bullet(paragraph.text.strip()))
+        if isinstance(item, Paragraph):
+            source, kind = item.text, item.kind
+        else:
+            source, kind = str(item), "text"
+        text = clean.normalise_space(clean.strip_bullet(source.strip()))
         if not text:
             continue
-        if clean.is_boilerplate(text, boilerplate):
+        if clean.is_normalised_boilerplate(text, boilerplate):
             dropped += 1
-        elif clean.is_caption(text):
+        elif clean.is_normalised_caption(text):
             captions.append(text)
-        elif title_key and clean.paragraph_key(text) == title_key and not paragraphs:
-            continue  # the title repeated as the first line of the body
         else:
-            paragraphs.append(Paragraph(text, paragraph.kind))
-    kept, repeats = clean.drop_repeated_paragraphs(paragraphs)
-    return kept, captions, dropped, repeats
+            key = clean.normalised_paragraph_key(text)
+            if title_key and not seen and key == title_key:
+                continue  # the title repeated as the first line of the body
+            if key in seen:
+                repeats += 1
+            else:
+                seen.add(key)
+                paragraphs.append(Paragraph(text, kind))
+    return paragraphs, captions, dropped, repeats
 
 
 def assemble(*, outlet: str, parser: str, layout: str | None, page: Page, found: dict[str, Any],

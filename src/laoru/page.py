@@ -52,25 +52,37 @@ class Page:
     @classmethod
     def from_raw(cls, raw: RawInput) -> Page:
         text, charset = decode(raw.data, raw.content_type)
-        return cls(source=raw.source, text=text, is_html=looks_like_html(text), raw=raw.data,
+        page = cls(source=raw.source, text=text, is_html=looks_like_html(text), raw=raw.data,
                    charset=charset, given_url=raw.url)
+        if charset == "utf-8":  # strict UTF-8 decoding round-trips: the bytes are text's encoding
+            page.__dict__["utf8"] = raw.data
+        return page
 
     @classmethod
     def from_text(cls, text: str, source: str = "<text>", url: str | None = None) -> Page:
         """A page from a string already in memory (a notebook cell, a test)."""
-        return cls(source=source, text=text, is_html=looks_like_html(text),
-                   raw=text.encode("utf-8"), given_url=url)
+        raw = text.encode("utf-8")
+        page = cls(source=source, text=text, is_html=looks_like_html(text), raw=raw, given_url=url)
+        page.__dict__["utf8"] = raw
+        return page
+
+    @functools.cached_property
+    def utf8(self) -> bytes:
+        """``text`` encoded as UTF-8, what the parser reads; taken from ``raw`` when it already is."""
+        return self.text.encode("utf-8")
 
     @functools.cached_property
     def tree(self) -> html.HtmlElement | None:
         """The lxml tree of an HTML page (``None`` for a text capture). Depth is capped."""
         if not self.is_html:
             return None
+        data = self.utf8
         try:
-            root = html.document_fromstring(self.text.encode("utf-8"), parser=_utf8_parser())
+            root = html.document_fromstring(data, parser=_utf8_parser())
         except (etree.ParserError, ValueError) as exc:
             raise InputError(self.source, f"unparseable HTML ({exc})") from None
-        _check_depth(self.source, root)
+        if data.count(b"<") + _IMPLIED_ELEMENTS >= MAX_TREE_DEPTH:
+            _check_depth(self.source, root)
         return root
 
     @functools.cached_property
@@ -148,6 +160,10 @@ def _utf8_parser() -> html.HTMLParser:
         _PARSERS.parser = parser
     return parser
 
+
+_IMPLIED_ELEMENTS = 8
+"""Elements the parser adds without a tag in the source (``html``, ``head``, ``body``, a ``p``)
+with room to spare: a page with fewer than ``MAX_TREE_DEPTH`` ``<`` cannot reach the cap."""
 
 _TOO_DEEP = etree.XPath("/*" + "/*" * (MAX_TREE_DEPTH - 1))
 """Elements at the cap's depth; evaluated level by level in C, it stops where a normal page ends."""

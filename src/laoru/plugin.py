@@ -128,6 +128,13 @@ class Parser:
                     found.append(value)
         return found
 
+    def _layouts_of_kind(self, kind: str) -> list[type[Layout]]:
+        """:meth:`layouts` of one kind, listed once per plugin instance rather than per page."""
+        cache = self.__dict__.setdefault("_layout_cache", {})
+        if kind not in cache:
+            cache[kind] = [layout for layout in self.layouts() if layout.kind == kind]
+        return list(cache[kind])
+
     @property
     def name(self) -> str:
         return f"{self.info.slug}@{self.info.version}"
@@ -145,7 +152,7 @@ class Parser:
     def choose_layout(self, page: Page) -> type[Layout] | None:
         """The layout for this page: right kind, ``detect`` matching, ``published`` in range."""
         kind = "html" if page.is_html else "text"
-        candidates = [layout for layout in self.layouts() if layout.kind == kind]
+        candidates = self._layouts_of_kind(kind)
         detected = [c for c in candidates if c.detect and re.search(c.detect, page.text, re.MULTILINE)]
         candidates = detected or [c for c in candidates if not c.detect]
         if len(candidates) <= 1:
