@@ -168,7 +168,12 @@ class EventExtractor:
         # one pass per automaton over the whole body ("\n\n" between paragraphs is a boundary
         # no phrase can cross), then each sentence takes its slice
         found = [_Indexed(matches) for matches in self.matchers.find(body, folded)]
+        first_paragraph: int | None = None
         for sentence in split_sentences(doc):
+            # the lead: the first sentence of the first body paragraph that tells an event
+            # ("VIENTIANE, May 23. /TASS/." alone is the dateline, not the lead)
+            first_paragraph = sentence.paragraph if first_paragraph is None else first_paragraph
+            state.lead = sentence.paragraph == first_paragraph and not drafts
             mentions, triggers, cues = (index.slice(sentence) for index in found)
             drafts.extend(self._sentence_events(sentence, state, mentions, triggers, cues))
         drafts = [d for d in drafts if self._relevant(d, state)]
@@ -259,6 +264,8 @@ class EventExtractor:
                 draft.countries = {m.value.country for m in mentions if m.value.kind == "country" and m.value.country}
                 draft.place, draft.place_basis = self._place(kind, text, trigger, segment_end, mentions)
                 self._date(draft, own, state, text)
+                if draft.place is None:
+                    _dateline_place_for(draft, own, state)
                 if kind == "agreement":
                     _add_titles(draft, _enumerated_titles(text[trigger.start:segment_end]) or
                                 _titles(text[trigger.start:segment_end]) or _titles(text), text)
@@ -399,7 +406,7 @@ class EventExtractor:
         future = draft.status in ("planned", "invited")
         if own:
             draft.had_date_mention = True
-            mention = min(own, key=lambda d: abs(d.span[0] - draft.trigger.start))
+            mention = _nearest(own, draft)
             resolved = resolve(mention, _sentence_year(draft.sentence.dates, mention) or state.anchor, future=future)
             draft.start, draft.end = resolved.start, resolved.end
             draft.warnings.extend(resolved.warnings)
@@ -586,6 +593,8 @@ class _DocState:
     last_dated_day: _Draft | None = None
     last_agreement: _Draft | None = None
     countries_seen: set[str] = attrs.field(factory=set)
+    lead: bool = False  # reading the lead sentence, the one the dateline belongs to
+    lead_days: set[tuple[str, int]] = attrs.field(factory=set)  # relative days the lead's events took place on
     _country_entities: dict[str, Entity] = attrs.field(factory=dict)
 
     @property
@@ -676,7 +685,10 @@ def _assign_dates(dates: list[DateMention], triggers: list[Match[Trigger]],
 
 def _status(cues: list[Match[tuple[str, str]]], trigger: Match[Trigger], segment_start: int, text: str) -> str:
     window_start = max(segment_start - 40, 0) if segment_start else 0
+    # "currently on a visit to Laos, discussed ... at a meeting": "currently" is the visit's, told
+    # before the previous trigger; only future and invitation cues reach back over it
     found = {c.value[1] for c in cues if c.value[0] == "status" and window_start <= c.start < trigger.end
+             and (c.value[1] != "ongoing" or c.start >= segment_start)
              and not any(a.value[0] == "accepted" and a.start <= c.start < a.end for a in cues)}
     accepted = [a for a in cues if a.value[0] == "accepted"]
     if "cancelled" in found:
@@ -736,6 +748,38 @@ def _add_titles(draft: _Draft, titles: list[str], text: str) -> None:
     count = _document_count(text)
     if count is not None:
         draft.count = max(draft.count or 0, count)
+
+
+def _nearest(own: list[DateMention], draft: _Draft) -> DateMention:
+    """The date an event takes: of those its trigger owns, the one nearest to the trigger."""
+    return min(own, key=lambda d: abs(d.span[0] - draft.trigger.start))
+
+
+def _dateline_place_for(draft: _Draft, own: list[DateMention], state: _DocState) -> None:
+    """"VIENTIANE, May 23. ... discussed ... at a meeting on Tuesday": the dateline is where the lead happened.
+
+    It places an unplaced event of the lead sentence, and a later one on the same relative
+    day as a lead event ("Earlier on Tuesday, ... laid flowers"). Never a planned, invited
+    or remembered act, one dated otherwise than by a relative day, or one inside a
+    visit to another country than the dateline's. The date is not touched: a weekday needs
+    a full anchor date (see ``when.resolve``)."""
+    place = state.dateline_place
+    if place is None or draft.status in ("planned", "invited") or draft.past_reference:
+        return
+    mention = _nearest(own, draft) if own else None
+    if mention is not None and (mention.relative is None or mention.relative[0] not in ("weekday", "day")):
+        return
+    frame = state.frame
+    if frame is not None and frame.place is not None and frame.place.country != place.country:
+        return
+    days = {mention.relative} if mention is not None and mention.relative is not None else set()
+    if not (state.lead or days & state.lead_days):
+        return
+    draft.place, draft.place_basis = place, "dateline"
+    if draft.start is None and mention is not None and state.anchor:  # a bound, not a guessed date
+        draft.warnings.append(f"on or before the dateline date {state.anchor}")
+    if state.lead:
+        state.lead_days |= days
 
 
 def _sentence_year(dates: list[DateMention], mention: DateMention) -> str | None:
