@@ -123,3 +123,35 @@ def test_depth_cap_holds_at_the_edge_of_the_tag_count_pre_check(extra):
 def test_shallow_page_with_few_tags_still_parses():
     page = Page.from_text("<div>" * (MAX_TREE_DEPTH - 10) + "deep")
     assert page.tree is not None
+
+
+SELECTORS = [
+    "h1.news-header__title", "div.text-content p", ".banner, .social, .tags", "[class*=tags] a",
+    "[class*=Lead]", "#storycontent h1", ".text.article-content", "time[datetime]", "a.tags__item",
+    "[class~=entry-content]", "[class*=share]", ".c-tags a, .b-article-tags a", "p.c-paragraph",
+]
+HTML = """<html><body><div class="a  text-content\tx"><p>1</p><p class="c-paragraph">2</p></div>
+<div class="text-contents"><p>no</p></div><div class=""><p>empty</p></div><div><p>none</p></div>
+<span class="tags banner"><a>t</a></span><div class="post-tags"><a class="tags__item">u</a></div>
+<div class="text article-content"><div class="Lead share-bar">l</div></div>
+<div id="storycontent"><h1 class="news-header__title main">T</h1></div><time datetime="2020">x</time>
+<div class="entry-content"><div class="c-tags"><a>c</a></div></div></body></html>"""
+
+
+@pytest.mark.parametrize("selector", SELECTORS)
+def test_selectors_match_what_cssselect_matches(selector):
+    from lxml.cssselect import CSSSelector
+
+    from laoru.rules import compiled
+
+    tree = Page.from_text(HTML).tree
+    assert compiled(selector)(tree) == CSSSelector(selector, translator="html")(tree)
+
+
+def test_element_classes_are_lxml_html_ones():
+    from lxml import html as lxml_html
+
+    source = "<html><body><form><input name=a><select><option>x</select><textarea>t</textarea>" \
+             "<label>l</label><p>p</p></form></body></html>"
+    ours = [type(e) for e in Page.from_text(source).tree.iter()]
+    assert ours == [type(e) for e in lxml_html.document_fromstring(source).iter()]

@@ -157,8 +157,19 @@ def _utf8_parser() -> html.HTMLParser:
     if parser is None:
         parser = html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
                                  remove_pis=True, huge_tree=False, default_doctype=False)
+        parser.set_element_class_lookup(_html_class_lookup())
         _PARSERS.parser = parser
     return parser
+
+
+def _html_class_lookup() -> etree.ElementNamespaceClassLookup:
+    """lxml.html's element classes (``FormElement`` for ``<form>``, ``HtmlElement`` otherwise)
+    chosen in C: lxml.html's own lookup is a Python call for every element a query returns."""
+    lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
+        element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction,
+        entity=html.HtmlEntity))
+    lookup.get_namespace(None).update(html.HtmlElementClassLookup._default_element_classes)
+    return lookup
 
 
 _IMPLIED_ELEMENTS = 8

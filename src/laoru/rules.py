@@ -12,8 +12,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from cssselect.xpath import XPathExpr, is_non_whitespace
 from lxml import html
-from lxml.cssselect import CSSSelector
+from lxml.cssselect import CSSSelector, LxmlHTMLTranslator
 
 from laoru import dates
 from laoru.clean import is_caption, normalise_space
@@ -33,10 +34,37 @@ def node_text(node: html.HtmlElement) -> str:
     return normalise_space(" ".join(node.itertext()) if len(node) else (node.text or ""))
 
 
+class _Translator(LxmlHTMLTranslator):
+    """cssselect's HTML translation, with ``.cls``, ``[a~=v]`` and ``[a*=v]`` one step shorter.
+
+    cssselect writes ``@class and contains(@class, 'v') and contains(concat(…), ' v ')``;
+    the leading ``@class and`` is implied by ``contains(@class, 'v')`` (an absent attribute
+    is the empty string, which contains no non-empty ``v``), and libxml2 evaluates the
+    predicate on every candidate element, so dropping it makes class selectors cheaper.
+    """
+
+    def xpath_attrib_includes(self, xpath: XPathExpr, name: str, value: str | None) -> XPathExpr:
+        if value and is_non_whitespace(value):
+            xpath.add_condition(f"contains({name}, {self.xpath_literal(value)}) and contains(concat(' ', "
+                                f"normalize-space({name}), ' '), {self.xpath_literal(' ' + value + ' ')})")
+            return xpath
+        return super().xpath_attrib_includes(xpath, name, value)
+
+    def xpath_attrib_substringmatch(self, xpath: XPathExpr, name: str, value: str | None) -> XPathExpr:
+        """``[a*=v]``: ``contains(@a, 'v')`` alone, for the same reason."""
+        if value:
+            xpath.add_condition(f"contains({name}, {self.xpath_literal(value)})")
+            return xpath
+        return super().xpath_attrib_substringmatch(xpath, name, value)
+
+
+_TRANSLATOR = _Translator()
+
+
 @functools.lru_cache(maxsize=1024)
 def compiled(selector: str) -> CSSSelector:
     """A CSS selector compiled to XPath once per process (compiling costs more than matching)."""
-    return CSSSelector(selector, translator="html")
+    return CSSSelector(selector, translator=_TRANSLATOR)
 
 
 def _select(ctx: Context, selector: str) -> list[html.HtmlElement]:
