@@ -189,6 +189,9 @@ class EventExtractor:
     def _sentence_events(self, sentence: _Sentence, state: _DocState, mentions: list[Match[Entity]],
                          raw_triggers: list[Match[Trigger]], cues: list[Match[tuple[str, str]]]) -> list[_Draft]:
         text = sentence.text
+        heard = mentions  # everyone named is remembered; a speaker is not an actor of what they report
+        if not any(t.value.type == "statement" for t in raw_triggers):
+            mentions = _without_speakers(text, mentions, raw_triggers[0].start if raw_triggers else len(text))
         people = [m for m in mentions if m.value.kind in ("person", "org")]
         dates = find_dates(text) if raw_triggers or _DATED_TITLE_HINT.search(text) else []
         sentence.dates = dates
@@ -198,12 +201,12 @@ class EventExtractor:
         if not triggers:
             self._attach_agreement_titles(text, state)
             drafts.extend(self._dated_agreements(sentence, mentions, dates, state))
-            state.remember(mentions, None)
+            state.remember(heard, None)
             return drafts
         strong = {t.value.type for t in triggers if t.value.strength >= 0.8}
         triggers = [t for t in triggers if t.value.strength >= 0.8 or not (strong - {t.value.type})]
         if not triggers:
-            state.remember(mentions, None)
+            state.remember(heard, None)
             return drafts
         subject = self._subject(text, triggers[0].start, mentions, state)
         date_owner = _assign_dates(dates, triggers, context_starts)
@@ -243,8 +246,15 @@ class EventExtractor:
                             if e not in actors and e not in objects]
             if not any(e.kind in ("person", "org") for e in actors + objects):
                 country_actors = [e for e in actors + objects if e.kind == "country"]
+                capital = self._capital_subject(text, trigger, mentions, state)
+                if capital is not None and capital not in country_actors:
+                    country_actors.insert(0, capital)
+                    actors = [capital]
                 if not country_actors:
                     country_actors = self._countries_near(mentions, trigger)
+                elif capital is not None:
+                    country_actors += [e for e in self._countries_near(mentions, trigger)
+                                       if e not in country_actors]
                 actors = _unique([e for e in country_actors if e in actors] or country_actors[:1])
                 objects = [e for e in _unique(country_actors) if e not in actors]
             if not actors and not objects:
@@ -276,7 +286,7 @@ class EventExtractor:
                 state.after_event(draft)
         if not any(d.type == "agreement" for d in drafts) and _enumerated_titles(text):
             self._attach_agreement_titles(text, state)  # "agreements include: a ... assistance agreement"
-        state.remember(mentions, drafts[-1] if drafts else None)
+        state.remember(heard, drafts[-1] if drafts else None)
         return drafts
 
     def _is_signing(self, text: str, trigger: Match[Trigger], cues: list[Match[tuple[str, str]]]) -> bool:
@@ -381,6 +391,25 @@ class EventExtractor:
             return inviters, []
         visitors = [m.value for m in people if cue.end <= m.start < trigger.start]
         return (visitors, inviters) if visitors else ([], inviters)
+
+    def _capital_subject(self, text: str, trigger: Match[Trigger], mentions: list[Match[Entity]],
+                         state: _DocState) -> Entity | None:
+        """"..., Moscow supplied Laos with ...": a city as the subject of an act stands for its state.
+
+        The state is the one of that side the text last named (the USSR in a passage about
+        the Soviet era), else the city's own country."""
+        if trigger.value.type not in ("aid", "agreement", "exercise"):
+            return None
+        before = [m for m in mentions if m.end <= trigger.start and m.value.kind in ("place", "country")]
+        if not before or before[-1].value.kind != "place" or not before[-1].value.country:
+            return None
+        city = before[-1]
+        opening = text[:city.start].rstrip()
+        if (opening and not opening.endswith((",", ";", ":"))) or not _SUBJECT_GAP.match(text[city.end:trigger.start]):
+            return None
+        code = city.value.country
+        named = state.last_state.get(_side(code))
+        return named or state.country(code, self.gazetteer)
 
     def _countries_near(self, mentions: list[Match[Entity]], trigger: Match[Trigger]) -> list[Entity]:
         countries = [m for m in mentions if m.value.kind == "country"]
@@ -593,6 +622,7 @@ class _DocState:
     last_dated_day: _Draft | None = None
     last_agreement: _Draft | None = None
     countries_seen: set[str] = attrs.field(factory=set)
+    last_state: dict[str, Entity] = attrs.field(factory=dict)  # side → the state of that side last named
     lead: bool = False  # reading the lead sentence, the one the dateline belongs to
     lead_days: set[tuple[str, int]] = attrs.field(factory=set)  # relative days the lead's events took place on
     _country_entities: dict[str, Entity] = attrs.field(factory=dict)
@@ -615,6 +645,8 @@ class _DocState:
                 self.countries_seen.add(entity.country)
             if entity.kind == "person" and entity.country in (LAO, RUS):
                 self.last_person[entity.country] = entity
+            if entity.kind == "country" and entity.country:
+                self.last_state[_side(entity.country)] = entity
         persons = [m.value for m in mentions if m.value.kind == "person"]
         if persons and last is None:
             self.last_subject = persons[:1]
@@ -748,6 +780,43 @@ def _add_titles(draft: _Draft, titles: list[str], text: str) -> None:
     count = _document_count(text)
     if count is not None:
         draft.count = max(draft.count or 0, count)
+
+
+_SPEAKER_BEFORE = re.compile(r"\b(?:in the words of|according to|as (?:quoted|cited) by|quoting)\s", re.I)
+_SPEECH_AFTER = re.compile(r"\s*,?\s*(?:said|says|stated|states|noted|notes|added|adds|recalled|recalls|"
+                           r"remarked|wrote|writes|told (?:reporters|journalists))\b", re.I)
+
+_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our|[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir)\b")
+
+
+def _side(country: str) -> str:
+    """Russia and the Soviet Union are one side of the relation."""
+    return RUS if country in (RUS, SOVIET) else country
+
+
+def _speaker_spans(text: str, mentions: list[Match[Entity]], act: int) -> list[tuple[int, int]]:
+    """Where a sentence names who is speaking: "In the words of ..., Sergei Lavrov ," and "Lavrov said".
+
+    A preposed attribution runs from its cue to the first person named after it (their
+    office and country with them); a person followed by a speech verb is a speaker alone,
+    unless the act (at ``act``) is told in the first person ("“I liked attending this
+    parade,” Thongloun said": the speaker is the "I")."""
+    persons = [m for m in mentions if m.value.kind == "person"]
+    spans = []
+    for cue in _SPEAKER_BEFORE.finditer(text):
+        speaker = next((m for m in persons if cue.end() <= m.start <= cue.end() + 80), None)
+        if speaker is not None and not re.search(r"[;.]", text[cue.end():speaker.start]):
+            spans.append((cue.start(), speaker.end))
+    pronouns = _PRONOUN.findall(text[:act])
+    if not (pronouns and pronouns[-1].lower() in ("i", "we", "my", "our")):
+        spans += [(m.start, m.end) for m in persons if _SPEECH_AFTER.match(text, m.end)]
+    return spans
+
+
+def _without_speakers(text: str, mentions: list[Match[Entity]], act: int) -> list[Match[Entity]]:
+    """The mentions that can take part in the acts a sentence reports: its speakers cannot."""
+    spans = _speaker_spans(text, mentions, act)
+    return [m for m in mentions if not any(lo <= m.start and m.end <= hi for lo, hi in spans)]
 
 
 def _nearest(own: list[DateMention], draft: _Draft) -> DateMention:
