@@ -97,6 +97,62 @@ def test_document_naming_only_one_side_is_skipped():
     assert extract_events(doc) == []
 
 
+def test_enumerated_documents_after_include_join_the_one_signing():
+    # 000-wire: "signed seven cooperation agreements ..." + "Other agreements include: A, B, C, and D."
+    [signing] = [e for e in extract_events(DOCS["000-wire"]) if e.type == "agreement"]
+    assert list(signing.agreements) == [
+        "roadmap for cooperation in nuclear energy",
+        "memorandum of understanding on cooperation in health and epidemic prevention",
+        "criminal judicial assistance agreement",
+        "memorandum of understanding on cooperation in water resource protection",
+        "cooperation in secondary education",
+        "cooperation and exchange agreements between universities"]
+    assert "cooperation agreements" not in signing.agreements  # a count of documents, not a title
+    assert "the text counts 7 documents signed; 6 named" in signing.warnings
+
+
+def test_enumeration_needs_a_head_naming_documents():
+    from laoru.events.extract import _enumerated_titles
+
+    assert _enumerated_titles("Key areas include: energy, health, and education.") == []
+    assert _enumerated_titles("The documents signed include a protocol on visas, and a treaty on extradition.") == [
+        "protocol on visas", "treaty on extradition"]
+
+
+def test_dateline_places_the_lead_and_the_same_day_but_never_dates_a_weekday():
+    # 002-tass: "VIENTIANE, May 23. ... at a meeting on Tuesday with ... Vilay Lakhamfong" (no year anywhere)
+    events = extract_events(DOCS["002-tass"])
+    [meeting] = [e for e in events if e.type == "meeting"]
+    assert meeting.place is not None and meeting.place.name == "Vientiane"
+    assert (meeting.start, meeting.end) == (None, None) and meeting.status == "occurred"  # "currently" is the visit's
+    assert "on or before the dateline date --05-23" in meeting.warnings
+    # "Earlier on Tuesday, Medvedev laid a basket of flowers at the monument": the same day, so the same place
+    [flowers] = [e for e in events if e.type == "commemoration" and "flowers" in e.evidence.text]
+    assert flowers.place is not None and flowers.place.name == "Vientiane" and flowers.start is None
+    # "The monument ... was unveiled in December": its own date, not the lead's day: not placed by the dateline
+    [unveiled] = [e for e in events if e.type == "commemoration" and "December" in e.evidence.text]
+    assert unveiled.place is None
+    [visit] = [e for e in events if e.type == "visit"]
+    assert visit.place is not None and visit.place.name == "Laos"  # a place in the sentence wins
+
+
+def test_a_quoted_speaker_is_not_the_actor_of_the_reported_act():
+    # 002-rfa: "In the words of Russia's foreign minister, Sergei Lavrov , Moscow supplied Laos with ..."
+    [aid] = [e for e in extract_events(DOCS["002-rfa"]) if e.type == "aid" and "In the words of" in e.evidence.text]
+    assert not _names(aid) and aid.start is None
+    assert [p.name for p in aid.actors] == ["Soviet Union"]  # the USSR, named just before, is "Moscow" then
+    assert [p.name for p in aid.counterparts] == ["Laos"]
+    # 002-vt: "“I am certain that your visit to Russia will yield ...,” Putin said": no visit by Putin
+    assert not [e for e in extract_events(DOCS["002-vt"]) if e.type == "visit" and "I am certain" in e.evidence.text]
+
+
+def test_a_speaker_telling_their_own_act_in_the_first_person_stays_its_actor():
+    # 002-vt: "I liked attending this parade very much,” President Thongloun said."
+    [parade] = [e for e in extract_events(DOCS["002-vt"])
+                if e.type == "commemoration" and e.evidence.text.startswith("I liked attending")]
+    assert _names(parade) == {"Thongloun Sisoulith"}
+
+
 SEED_TEXTS = [p.text for d in DOCS.values() for p in d.paragraphs]
 DATE_BITS = ["July 30", "to", "August 1, 2025", "from", "7", "11 May", "ວັນທີ", "໖", "ກໍລະກົດ", "2564", "in",
              "June", "since", "2018", "с", "6–7 июля", "1960-1973", "30 years ago", "last year", "on Tuesday",
