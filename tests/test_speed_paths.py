@@ -155,3 +155,23 @@ def test_element_classes_are_lxml_html_ones():
              "<label>l</label><p>p</p></form></body></html>"
     ours = [type(e) for e in Page.from_text(source).tree.iter()]
     assert ours == [type(e) for e in lxml_html.document_fromstring(source).iter()]
+
+
+_SCRIPTS = {"lo": re.compile(r"[\u0e80-\u0eff]"), "ru": re.compile(r"[\u0400-\u04ff]"),
+            "zh": re.compile(r"[\u4e00-\u9fff]"), "en": re.compile(r"[A-Za-z]")}
+SCRIPT_TEXT = st.text(alphabet=st.one_of(
+    st.characters(min_codepoint=0x0D00, max_codepoint=0x0F00), st.characters(min_codepoint=0x03F0,
+                                                                            max_codepoint=0x0510),
+    st.characters(min_codepoint=0x4D00, max_codepoint=0xA100), st.characters(max_codepoint=0x7F),
+    st.characters()), max_size=60)
+
+
+@given(SCRIPT_TEXT)
+@settings(max_examples=600, deadline=None)
+def test_script_counts_match_the_regex_counts(text):
+    from laoru.language import guess_language, script_counts
+
+    counts = {name: len(regex.findall(text)) for name, regex in _SCRIPTS.items()}
+    assert script_counts(text) == counts
+    best = max(counts, key=lambda k: counts[k])
+    assert guess_language(text) == (best if counts[best] else None)

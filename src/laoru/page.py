@@ -81,7 +81,7 @@ class Page:
             root = html.document_fromstring(data, parser=_utf8_parser())
         except (etree.ParserError, ValueError) as exc:
             raise InputError(self.source, f"unparseable HTML ({exc})") from None
-        if data.count(b"<") + _IMPLIED_ELEMENTS >= MAX_TREE_DEPTH:
+        if len(data) > _COUNT_TAGS_BELOW or data.count(b"<") + _IMPLIED_ELEMENTS >= MAX_TREE_DEPTH:
             _check_depth(self.source, root)
         return root
 
@@ -175,6 +175,10 @@ def _html_class_lookup() -> etree.ElementNamespaceClassLookup:
 _IMPLIED_ELEMENTS = 8
 """Elements the parser adds without a tag in the source (``html``, ``head``, ``body``, a ``p``)
 with room to spare: a page with fewer than ``MAX_TREE_DEPTH`` ``<`` cannot reach the cap."""
+
+_COUNT_TAGS_BELOW = 32 * 1024
+"""Bytes up to which counting ``<`` first is cheaper than the check it may save (most larger
+pages have more than ``MAX_TREE_DEPTH`` tags anyway)."""
 
 _TOO_DEEP = etree.XPath("/*" + "/*" * (MAX_TREE_DEPTH - 1))
 """Elements at the cap's depth; evaluated level by level in C, it stops where a normal page ends."""
