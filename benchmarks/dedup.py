@@ -56,11 +56,17 @@ def _rss_mib(who: int) -> float:
 
 
 def _records(corpus: Path, limit: int | None) -> Iterator[dict]:
-    with open(corpus, encoding="utf-8") as handle:
+    """Records of the corpus, parsed with orjson when installed (3x json's speed), for every
+    pipeline alike."""
+    try:
+        from orjson import loads
+    except ImportError:
+        loads = json.loads
+    with open(corpus, "rb") as handle:
         for number, line in enumerate(handle):
             if limit is not None and number >= limit:
                 return
-            yield json.loads(line)
+            yield loads(line)
 
 
 def _body(record: dict) -> str:

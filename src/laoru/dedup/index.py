@@ -29,7 +29,7 @@ from .backend import DEFAULT_BANDS, DEFAULT_NUM_PERM, DEFAULT_SEED, Backend, loa
 from .cluster import UnionFind
 from .errors import DedupError
 from .features import Features, extract
-from .paragraphs import body_without_repeats
+from .paragraphs import body_and_whole, body_without_repeats
 from .relations import CANONICAL, EXACT, canonical_key, credits_other_outlet, relation
 from .relations import attribution as find_attribution
 from .shingles import DEFAULT_NGRAM
@@ -130,8 +130,12 @@ def _worker_init(settings: Settings) -> None:
     _WORKER["ngram"] = settings.ngram
 
 
-def _worker_extract(texts: list[str]) -> list[Features]:
-    return extract(texts, _WORKER["backend"], _WORKER["ngram"])
+def _worker_extract(texts: list[str]) -> tuple[list[Features], list[str | None]]:
+    """Features and credited outlets (``relations.attribution``): both off the main process."""
+    return extract(texts, _WORKER["backend"], _WORKER["ngram"]), [find_attribution(text) for text in texts]
+
+
+_LOOK_UP = object()  # credited outlet not known yet: read it from the document
 
 
 class Deduplicator:
@@ -179,42 +183,56 @@ class Deduplicator:
     def extend(self, docs: Iterable[Document], workers: int = 1, batch_size: int = 256) -> int:
         """Add many documents, computing features in ``workers`` processes; return how many."""
         count = 0
-        for batch, texts, features in self._featurised(docs, workers, batch_size):
+        for batch, texts, features, credits in self._featurised(docs, workers, batch_size):
             signed = [f.signature for f in features if f.signature is not None]
             sketches = iter(self._backend.sketches(np.stack(signed)) if signed else ())
-            for doc, text, feature in zip(batch, texts, features, strict=True):
+            for doc, text, feature, credited in zip(batch, texts, features, credits, strict=True):
                 sketch = next(sketches) if feature.signature is not None else None
-                self._ingest(doc, len(text), feature, sketch)
+                self._ingest(doc, len(text), feature, sketch, credited)
                 count += 1
         return count
 
     def _featurised(
         self, docs: Iterable[Document], workers: int, batch_size: int
-    ) -> Iterator[tuple[list[Document], list[str], list[Features]]]:
-        batches = ((batch, [body_without_repeats(d) for d in batch]) for batch in _chunks(docs, batch_size))
+    ) -> Iterator[tuple[list[Document], list[str], list[Features], list[Any]]]:
+        """Batches with their bodies, features and credited outlets (``_LOOK_UP`` where the
+        body is not the whole text, so attribution must read the document itself)."""
+        batches = ((batch, [body_and_whole(d) for d in batch]) for batch in _chunks(docs, batch_size))
         if workers <= 1:
-            for batch, texts in batches:
-                yield batch, texts, extract(texts, self._backend, self.settings.ngram)
+            for batch, bodies in batches:
+                texts = [text for text, _whole in bodies]
+                yield batch, texts, extract(texts, self._backend, self.settings.ngram), [_LOOK_UP] * len(batch)
             return
         context = multiprocessing.get_context("spawn")  # rensa may hold threads: never fork it
         with context.Pool(workers, initializer=_worker_init, initargs=(self.settings,)) as pool:
-            pending: list[tuple[list[Document], list[str], Any]] = []
-            for batch, texts in batches:
-                pending.append((batch, texts, pool.apply_async(_worker_extract, (texts,))))
-                if len(pending) >= 2 * workers:
-                    batch, texts, result = pending.pop(0)
-                    yield batch, texts, result.get()
-            for batch, texts, result in pending:
-                yield batch, texts, result.get()
+            pending: list[tuple[list[Document], list[tuple[str, bool]], Any]] = []
 
-    def _ingest(self, doc: Document, length: int, features: Features, sketch: Any = None) -> list[Match]:
+            def ready(batch: list[Document], bodies: list[tuple[str, bool]], result: Any) -> tuple:
+                features, credited = result.get()
+                credits = [c if whole else _LOOK_UP for c, (_text, whole) in zip(credited, bodies, strict=True)]
+                return batch, [text for text, _whole in bodies], features, credits
+
+            for batch, bodies in batches:
+                texts = [text for text, _whole in bodies]
+                pending.append((batch, bodies, pool.apply_async(_worker_extract, (texts,))))
+                if len(pending) >= 2 * workers:
+                    yield ready(*pending.pop(0))
+            for item in pending:
+                yield ready(*item)
+
+    def _ingest(
+        self, doc: Document, length: int, features: Features, sketch: Any = None, credited: Any = _LOOK_UP
+    ) -> list[Match]:
         number = len(self._ids)
         self._ids.append(doc.id)
         self._outlets.append(sys.intern(doc.outlet))
         self._sources.append(doc.source)
         self._published.append(doc.published)
         self._lengths.append(length)
-        credited = find_attribution(doc.text) if features.signature is not None else None
+        if features.signature is None:
+            credited = None
+        elif credited is _LOOK_UP:
+            credited = find_attribution(doc.text)
         self._republished.append(credits_other_outlet(doc.outlet, credited))
         self._representative.append(-1)
         self._stored_as.append(-1)

@@ -20,6 +20,14 @@ def dedup_paragraphs(doc: Document) -> Document:
     return doc.evolve(paragraphs=tuple(kept), warnings=(*doc.warnings, warning))
 
 
+def body_and_whole(doc: Document) -> tuple[str, bool]:
+    """``body_without_repeats`` and whether it is the whole ``doc.text`` (nothing dropped)."""
+    if doc.parser is not None:
+        return doc.text, True
+    kept, dropped = drop_repeated_paragraphs(doc.paragraphs)
+    return "\n\n".join(p.text for p in kept), not dropped
+
+
 def body_without_repeats(doc: Document) -> str:
     """The body text dedup compares: paragraphs joined, repeats left out.
 

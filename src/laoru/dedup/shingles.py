@@ -67,6 +67,32 @@ def shingle_set(codes: np.ndarray, ngram: int = DEFAULT_NGRAM) -> np.ndarray:
     return hashed
 
 
+def rolling_hashes(values: np.ndarray, ngram: int) -> np.ndarray:
+    """Finalised polynomial hash of every ``ngram`` window of ``values`` (uint64), unsorted.
+
+    The same value as ``shingle_set``'s loop, in about log2(ngram) passes instead of
+    ngram - 1: a window's hash is its first half's hash times ``BASE**len(second half)`` plus
+    the second half's hash.
+    """
+    count = values.size - ngram + 1
+    if count <= 0:
+        return EMPTY
+    with np.errstate(over="ignore"):
+        cache: dict[int, np.ndarray] = {1: values}
+
+        def window(length: int) -> np.ndarray:
+            """Hash of every ``length`` window (``values.size - length + 1`` of them)."""
+            if length not in cache:
+                half = length // 2
+                first, second = window(length - half), window(half)
+                out = first[: values.size - length + 1] * (_BASE ** np.uint64(half))
+                out += second[length - half :]
+                cache[length] = out
+            return cache[length]
+
+        return _finalise(window(ngram)[:count].copy())
+
+
 def text_shingles(normalised_codes: np.ndarray, ngram: int = DEFAULT_NGRAM) -> np.ndarray:
     """Shingle set of a body already passed through ``normalise.normalised_codes``."""
     return shingle_set(shingle_codes(normalised_codes), ngram)
