@@ -6,14 +6,6 @@ counting letters per script is enough and costs nothing; a page's own ``lang`` w
 
 from __future__ import annotations
 
-import re
-
-_LAO = re.compile(r"[\u0e80-\u0eff]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
 _NOT_LATIN = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
 _CJK_PREFIXES = (*(bytes([0xE4, b]) for b in range(0xB8, 0xC0)), *(bytes([b]) for b in range(0xE5, 0xEA)))
 

@@ -89,7 +89,8 @@ class Page:
     def lines(self) -> list[str]:
         """Non-empty lines, whitespace-normalised: the page's visible text for HTML."""
         raw_lines = self.text.splitlines() if self.tree is None else _visible_lines(self.tree)
-        return [line for line in (normalise_space(x) for x in raw_lines) if line]
+        # a blank or all-whitespace line normalises to "": skipped without normalising it
+        return [line for line in (normalise_space(x) for x in raw_lines if x and not x.isspace()) if line]
 
     @functools.cached_property
     def meta(self) -> dict[str, str]:
