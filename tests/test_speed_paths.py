@@ -9,6 +9,7 @@ checked against a reference written the slow, obvious way. Speed itself is measu
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -138,14 +139,58 @@ HTML = """<html><body><div class="a  text-content\tx"><p>1</p><p class="c-paragr
 <div class="entry-content"><div class="c-tags"><a>c</a></div></div></body></html>"""
 
 
-@pytest.mark.parametrize("selector", SELECTORS)
-def test_selectors_match_what_cssselect_matches(selector):
+SELECTORS += ["div > p.x", "p.x:first-child", "a + p.c-paragraph", "div.a.b", '[title="a]b"]', "[id]",
+              "*#storycontent", "div#storycontent h1.main", "p:not(.c-paragraph)", "[class^=text]", "h1, h2"]
+FIXTURE_PAGES = sorted(p for p in (Path(__file__).parent / "fixtures").rglob("*.htm*"))
+
+
+def _used_selectors(monkeypatch) -> list[str]:
+    """Every selector the plugins' rules ask for while reading the HTML fixtures."""
+    from laoru import rules
+    from laoru.api import parse_path
+
+    seen: dict[str, None] = {}
+    original = rules.compiled
+
+    def spy(selector: str):
+        seen[selector] = None
+        return original(selector)
+
+    monkeypatch.setattr(rules, "compiled", spy)
+    for path in FIXTURE_PAGES:
+        parse_path(path)
+    monkeypatch.undo()
+    return list(seen)
+
+
+def test_selectors_match_what_cssselect_matches(monkeypatch):
+    """Same elements, same order, from the root and from inner elements, on every HTML fixture."""
     from lxml.cssselect import CSSSelector
 
+    from laoru.inputs import read_path
     from laoru.rules import compiled
 
-    tree = Page.from_text(HTML).tree
-    assert compiled(selector)(tree) == CSSSelector(selector, translator="html")(tree)
+    selectors = [*SELECTORS, *_used_selectors(monkeypatch)]
+    assert len(selectors) > len(SELECTORS) + 20
+    pages = [Page.from_text(HTML)] + [Page.from_raw(read_path(path)) for path in FIXTURE_PAGES]
+    for page in pages:
+        tree = page.tree
+        if tree is None:
+            continue
+        contexts = [tree, *tree.iter("article", "div", "section")][:40]
+        for selector in selectors:
+            stock = CSSSelector(selector, translator="html")
+            for context in contexts:
+                assert compiled(selector)(context) == stock(context), (page.source, selector)
+
+
+def test_attribute_steps_leave_other_predicates_alone():
+    from laoru.rules import attribute_steps
+
+    for path in ["descendant-or-self::dateformat[(@mode = 'abs') and (@time)]",
+                 "descendant-or-self::a/following-sibling::*[(name() = 'p') and (position() = 1)]",
+                 "descendant-or-self::html:div[@id = 'x']", "descendant-or-self::h1"]:
+        assert attribute_steps(path) == path
 
 
 def test_element_classes_are_lxml_html_ones():
