@@ -79,17 +79,21 @@ def trafilatura_extract(html: str, url: str | None, outlet: str | None) -> str:
 
 
 def run(pages: list[Page], extract: Callable[[str, str | None, str | None], str], repeat: int) -> dict:
-    """Scores per page and pages/s (best of ``repeat`` timed passes)."""
+    """Scores per page, pages/s (best of ``repeat`` timed passes) and each page's best time."""
     outputs = [extract(html, url, outlet) for _, html, url, _, outlet in pages]  # warm-up pass
     best = float("inf")
+    per_page = [float("inf")] * len(pages)
     for _ in range(repeat):
         start = time.perf_counter()
-        for _, html, url, _, outlet in pages:
+        for index, (_, html, url, _, outlet) in enumerate(pages):
+            began = time.perf_counter()
             extract(html, url, outlet)
+            per_page[index] = min(per_page[index], time.perf_counter() - began)
         best = min(best, time.perf_counter() - start)
     f1 = [token_f1(out, ref) for out, (_, _, _, ref, _) in zip(outputs, pages, strict=True)]
     rouge = [rouge_l(out, ref) for out, (_, _, _, ref, _) in zip(outputs, pages, strict=True)]
-    return {"f1": f1, "rouge": rouge, "pages_per_s": len(pages) / best if best > 0 else float("inf")}
+    return {"f1": f1, "rouge": rouge, "pages_per_s": len(pages) / best if best > 0 else float("inf"),
+            "seconds": per_page}
 
 
 def summary(name: str, pages: list[Page], ours: dict, theirs: dict) -> list[str]:
@@ -109,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N bench pages")
     parser.add_argument("--repeat", type=int, default=1, help="timed passes over the bench pages (best kept)")
     parser.add_argument("--outlet-repeat", type=int, default=20, help="timed passes over the outlet pages")
-    parser.add_argument("--markdown", action="store_true", help="also print the per-page outlet table")
+    parser.add_argument("--markdown", action="store_true",
+                        help="also print the per-page outlet table (scores, best time per page)")
     args = parser.parse_args(argv)
 
     registry()  # plugin discovery is not part of the timing
@@ -119,8 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     ours, theirs = run(outlets, laoru_extract, args.outlet_repeat), run(outlets, trafilatura_extract,
                                                                          args.outlet_repeat)
     rows += summary("outlet fixtures (HTML)", outlets, ours, theirs)
-    per_page = ["| outlet page | laoru F1 | trafilatura F1 |", "|---|---|---|"]
-    per_page += [f"| {p[0]} | {a:.3f} | {b:.3f} |" for p, a, b in zip(outlets, ours["f1"], theirs["f1"], strict=True)]
+    per_page = ["| outlet page | kB | laoru F1 | trafilatura F1 | laoru ms | trafilatura ms | speed |",
+                "|---|---|---|---|---|---|---|"]
+    per_page += [f"| {p[0]} | {len(p[1].encode()) / 1000:.0f} | {a:.3f} | {b:.3f} | {x * 1e3:.2f} | {y * 1e3:.2f} "
+                 f"| {y / x:.1f}× |"
+                 for p, a, b, x, y in zip(outlets, ours["f1"], theirs["f1"], ours["seconds"], theirs["seconds"],
+                                          strict=True)]
     real = [i for i, p in enumerate(outlets) if "synthetic" not in p[0]]
     if real:
         rows.append(f"| of which real (tass.ru) | {len(real)} | laoru / trafilatura | "
