@@ -220,3 +220,30 @@ def test_script_counts_match_the_regex_counts(text):
     assert script_counts(text) == counts
     best = max(counts, key=lambda k: counts[k])
     assert guess_language(text) == (best if counts[best] else None)
+
+
+SIGNATURE_TEXT = st.lists(st.sampled_from([
+    "(KPL)", "KPL", "Email Print 12", "\n", " ", "/TASS/.", "/ТАСС/.", "NEWS TERMINAL", "• ", "Credit: X/RFA",
+    "Radio Free Asia", "1938-20-11-2025", "<p>", "МИД России", "Russian MFA", "Latest Update May 3, 2024)",
+    "By A (", "ກະຊວງການຕ່າງປະເທດ", "mofa.gov.la", "Personal data processing policy TASS", "x"]),
+    max_size=30).map("".join)
+
+
+@given(SIGNATURE_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_signature_scores_match_plain_regex_search(text):
+    from laoru.api import registry
+
+    page = Page.from_text(text)
+    for parser in registry():
+        expected = sum(w for p, w in parser.signatures.items() if re.compile(p, re.MULTILINE).search(text))
+        assert parser.score(page) == float(expected)
+
+
+def test_required_text_is_in_every_match():
+    from laoru.plugin import required_text
+
+    assert required_text(re.compile(r"^\W*NEWS TERMINAL\s*$", re.M)) == "NEWS TERMINAL"
+    assert required_text(re.compile(r"a|b")) is None
+    assert required_text(re.compile(r"(?i)news")) is None
+    assert required_text(re.compile(r"ab?c")) == "a"
