@@ -57,7 +57,7 @@ def extract(texts: Sequence[str], backend: Backend, ngram: int = DEFAULT_NGRAM) 
 
 #: Code points per NumPy pass: large enough to pay per-call overhead once for many
 #: articles, small enough that the working arrays stay in the CPU cache.
-GROUP_CODES = 1 << 16
+GROUP_CODES = 1 << 14
 
 
 def _groups(texts: Sequence[str]) -> list[list[str]]:
