@@ -90,7 +90,8 @@ def attribute_steps(path: str) -> str:
     A step whose only test is on one attribute (``#id``, ``.class``, ``[a=v]``, ``[a*=v]``,
     ``[a]``) is rewritten to select that attribute and step back to its element. libxml2
     then tests only the elements that have the attribute, and a plain attribute node,
-    instead of evaluating the predicate on every element (2–5× faster on a 100 kB page).
+    instead of evaluating the predicate on every element (on a 100 kB page: about 1.4× faster
+    for a class, 5× for an id).
     Each element has one attribute of a name, so the result is the same set, in document order.
     """
     return _ONE_ATTRIBUTE_TEST.sub(_attribute_step, path)
