@@ -76,13 +76,16 @@ def _text_title(ctx) -> str | None:
     return None
 
 
-def _text_paragraphs(ctx) -> list[Paragraph]:
-    """From the title to the related list; short lines become ``heading`` paragraphs."""
+def _after_title(ctx) -> list[str]:
     lines = ctx.page.lines
     title = ctx.found.get("title")
-    start = lines.index(title) + 1 if title in lines else 0
+    return lines[lines.index(title) + 1:] if title in lines else lines
+
+
+def _text_paragraphs(ctx) -> list[Paragraph]:
+    """From the title to the related list; short lines become ``heading`` paragraphs."""
     out: list[Paragraph] = []
-    for text in lines[start:]:
+    for text in _after_title(ctx):
         if text.startswith("•"):
             if out:
                 break
@@ -93,11 +96,8 @@ def _text_paragraphs(ctx) -> list[Paragraph]:
 
 
 def _text_related(ctx) -> list[str]:
-    lines = ctx.page.lines
-    title = ctx.found.get("title")
-    start = lines.index(title) + 1 if title in lines else 0
     related: list[str] = []
-    for text in lines[start:]:
+    for text in _after_title(ctx):
         if text.startswith("•"):
             related.append(text.lstrip("• "))
         elif related:

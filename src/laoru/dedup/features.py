@@ -13,7 +13,7 @@ import numpy as np
 
 from .backend import Backend
 from .normalise import hash_codes, normalise_batch, normalised_codes, shingle_batch, shingle_codes, text_bounds
-from .shingles import DEFAULT_NGRAM, EMPTY, rolling_hashes, shingle_set
+from .shingles import DEFAULT_NGRAM, EMPTY, drop_sorted_repeats, rolling_hashes, shingle_set
 
 
 class Features(NamedTuple):
@@ -24,13 +24,7 @@ class Features(NamedTuple):
 
 def to_stored(shingles64: np.ndarray) -> np.ndarray:
     """The top 32 bits of each sorted 64-bit shingle hash: still sorted, half the disk."""
-    high = (shingles64 >> np.uint64(32)).astype(np.uint32)
-    if high.size > 1:
-        keep = np.empty(high.size, dtype=bool)
-        keep[0] = True
-        np.not_equal(high[1:], high[:-1], out=keep[1:])
-        high = high[keep]
-    return high
+    return drop_sorted_repeats((shingles64 >> np.uint64(32)).astype(np.uint32))
 
 
 def extract(texts: Sequence[str], backend: Backend, ngram: int = DEFAULT_NGRAM) -> list[Features]:
@@ -113,9 +107,4 @@ def _stored_unsorted(shingles64: np.ndarray) -> np.ndarray:
     """``to_stored`` of an unsorted 64-bit set with repeats: sorting 32-bit values is cheaper."""
     high = (shingles64 >> np.uint64(32)).astype(np.uint32)
     high.sort()
-    if high.size > 1:
-        keep = np.empty(high.size, dtype=bool)
-        keep[0] = True
-        np.not_equal(high[1:], high[:-1], out=keep[1:])
-        high = high[keep]
-    return high
+    return drop_sorted_repeats(high)

@@ -59,12 +59,17 @@ def shingle_set(codes: np.ndarray, ngram: int = DEFAULT_NGRAM) -> np.ndarray:
             acc += values[offset : offset + count]
         hashed = _finalise(acc)
     hashed.sort()
-    if hashed.size > 1:
-        keep = np.empty(hashed.size, dtype=bool)
+    return drop_sorted_repeats(hashed)
+
+
+def drop_sorted_repeats(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` for an array already sorted, without its extra sort and bookkeeping."""
+    if values.size > 1:
+        keep = np.empty(values.size, dtype=bool)
         keep[0] = True
-        np.not_equal(hashed[1:], hashed[:-1], out=keep[1:])
-        hashed = hashed[keep]
-    return hashed
+        np.not_equal(values[1:], values[:-1], out=keep[1:])
+        values = values[keep]
+    return values
 
 
 def rolling_hashes(values: np.ndarray, ngram: int) -> np.ndarray:
