@@ -133,3 +133,15 @@ def _record(number: int, outlet: str, published: str, paragraphs: list[str]) -> 
         # As if from `laoru parse`: repeated paragraphs are removed at parse time, not by dedup.
         "parser": "bench-corpus",
     }
+
+
+def write_corpus(path: Path, docs: int, seed: int) -> tuple[list[int], list[str]]:
+    """Write ``docs`` generated records to ``path`` as JSONL; return each one's origin and kind."""
+    origins: list[int] = []
+    kinds: list[str] = []
+    with open(path, "w", encoding="utf-8") as handle:
+        for record, origin, kind in CorpusMaker(seed).documents(docs):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            origins.append(origin)
+            kinds.append(kind)
+    return origins, kinds

@@ -12,7 +12,6 @@ permutations.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import dedup as bench
-from _dedup_corpus import CorpusMaker
+from _dedup_corpus import write_corpus
 
 from laoru.dedup.backend import collision_probability
 
@@ -33,12 +32,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args()
     corpus = Path(tempfile.mkstemp(suffix=".jsonl")[1])
-    origins, kinds = [], []
-    with open(corpus, "w", encoding="utf-8") as handle:
-        for record, origin, kind in CorpusMaker(args.seed).documents(args.docs):
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-            origins.append(origin)
-            kinds.append(kind)
+    origins, kinds = write_corpus(corpus, args.docs, args.seed)
     sample = bench.choose_sample(origins, args.sample, random.Random(args.seed))
     truth = bench.exact_pairs(corpus, sample, 1.01, 1.01, 10**9)  # just the measurements
     corpus.unlink()

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "src"))
 
-from _dedup_corpus import CorpusMaker  # noqa: E402
+from _dedup_corpus import write_corpus  # noqa: E402
 
 from laoru.dedup.features import to_stored  # noqa: E402
 from laoru.dedup.normalise import normalised_codes, shingle_codes  # noqa: E402
@@ -228,12 +228,7 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="laoru-dedup-bench-"))
     corpus = Path(args.keep) if args.keep else workdir / "corpus.jsonl"
     started = time.perf_counter()
-    origins, kinds = [], []
-    with open(corpus, "w", encoding="utf-8") as handle:
-        for record, origin, kind in CorpusMaker(args.seed).documents(args.docs):
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-            origins.append(origin)
-            kinds.append(kind)
+    origins, kinds = write_corpus(corpus, args.docs, args.seed)
     print(f"corpus: {args.docs} docs ({sum(k != 'base' for k in kinds)} injected copies) "
           f"in {time.perf_counter() - started:.0f} s, {corpus.stat().st_size / 2**20:.0f} MiB", flush=True)
     sample = choose_sample(origins, min(args.sample, args.docs), random.Random(args.seed))
