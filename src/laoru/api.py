@@ -6,6 +6,7 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+from laoru import capture_header
 from laoru.errors import InputError, LaoruError
 from laoru.inputs import expand, read_bytes, read_path
 from laoru.model import Document
@@ -29,6 +30,7 @@ def registry(plugins: Sequence[str | os.PathLike[str]] = ()) -> Registry:
 def parse_page(page: Page, *, outlet: str | None = None, plugins: Registry | None = None) -> list[Document]:
     """One page → its Documents: a multi-article capture gives several, each routed on its own."""
     plugins = plugins or registry()
+    page = capture_header.detach(page)
     documents = []
     for part in split_page(page, plugins, outlet=outlet):
         route = plugins.route(part.page, outlet=outlet)

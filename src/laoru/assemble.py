@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from laoru import clean, dates
+from laoru import capture_header, clean, dates
 from laoru.bylines import split_authors
 from laoru.language import guess_language, normalise_language
 from laoru.model import Dateline, Document, Paragraph, Related
@@ -122,7 +122,8 @@ def assemble(*, outlet: str, parser: str, layout: str | None, page: Page, found:
              route: dict[str, Any]) -> Document:
     """Build the Document from a plugin's findings, enforcing the model's guarantees."""
     warnings = list(warnings)
-    title = _text(found.get("title"))
+    header = page.header
+    title = _text(found.get("title")) or (header.title if header else None)
     paragraphs, moved_captions, dropped, repeats = split_body(found.get("paragraphs"), title, boilerplate)
     if repeats:
         warnings.append(f"{repeats} repeated paragraph(s) removed (first copy kept)")
@@ -135,6 +136,11 @@ def assemble(*, outlet: str, parser: str, layout: str | None, page: Page, found:
         metadata["route"] = route
     if dropped:
         metadata["boilerplate_dropped"] = dropped
+    published, published_from = capture_header.settle_published(_text(found.get("published")), header)
+    if header is not None:
+        metadata["capture_header"] = header.to_dict()
+        if published_from:
+            metadata["published_from"] = published_from
     language = (normalise_language(_text(found.get("language")) or page.meta.get("lang"))
                 or default_language
                 or guess_language(" ".join(p.text for p in paragraphs[:5]) or (title or "")))
@@ -145,7 +151,7 @@ def assemble(*, outlet: str, parser: str, layout: str | None, page: Page, found:
         language=language,
         title=title,
         subtitle=_text(found.get("subtitle")),
-        published=_date("published", found.get("published"), warnings),
+        published=_date("published", published, warnings),
         modified=_date("modified", found.get("modified"), warnings),
         dateline=_dateline(found.get("dateline")),
         authors=split_authors(found.get("authors")),

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+import attrs
+
 MONTHS_EN = {
     name: number
     for number, names in enumerate(
@@ -260,3 +262,86 @@ def day_of_month(day: int, anchor: str | None) -> str | None:
         if month == 0:
             year, month = year - 1, 12
     return iso(year, month, day)
+
+
+# --- Dates printed on a captured page -------------------------------------------------------
+# A capture shows the page's date as a line of its own ("10 Jan 2019 10:02", "11.11.2021 (23:15)",
+# "Четверг 31 июля 2025, 18:16", "2025-09-04T10:29+0000") or at the end of a line
+# ("… - РИА Новости, 19.09.2025"). Sites also print a clock or a calendar in their header
+# ("13:14 21 November 2017", "Sunday, February 16, 2025"): the reader of the page decides by
+# where the line stands (see laoru.headline), so the line's form is reported with the date.
+
+WEEKDAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    "понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс"
+)
+_LINE_LEAD = re.compile(
+    rf"^(?:(?P<weekday>(?:{WEEKDAYS}))\.?,?\s+)?(?:(?P<clock>\d{{1,2}}:\d{{2}})\s*[|,/–—-]?\s*)?(?:от\s+)?",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(
+    r"(?<![\d.])(?P<day>\d{1,2})[.-](?P<month>\d{1,2})[.-](?P<year>\d{4})(?![\d-])"
+    r"(?:,?\s*\(?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\)?(?!\d))?"
+)
+_STAMP = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])")
+_SUFFIX_SEPARATOR = re.compile(r"(?:\s[-–—|/]\s*|,\s*)$")
+MAX_WORDS_AROUND_DATE = 8
+MAX_WORDS_BEFORE_DATE = 16
+"""A date closing a line may follow a headline and a source (``Title - Agency, 19.09.2025``)."""
+
+
+@attrs.frozen
+class PrintedDate:
+    """A date printed as a line of a capture: its ISO value, and the line's form.
+
+    ``clock`` and ``weekday`` say the line opens with a time or a day name, the look of a
+    site header's clock or calendar; ``at_end`` that the date closes a longer line.
+    """
+
+    value: str
+    clock: bool = False
+    weekday: bool = False
+    at_end: bool = False
+
+
+def _date_match(text: str) -> tuple[re.Match[str], str] | None:
+    """The first printed date in ``text``, with its kind (``stamp``, ``numeric``, ``human``)."""
+    found = [(m, kind) for m, kind in ((_STAMP.search(text), "stamp"), (_NUMERIC.search(text), "numeric"),
+                                      (_DAY_MONTH_YEAR.search(text), "human"), (_MONTH_DAY_YEAR.search(text), "human"))
+             if m]
+    if not found:
+        return None
+    return min(found, key=lambda pair: (pair[0].start(), -len(pair[0].group(0))))
+
+
+def _value(match: re.Match[str], kind: str, tz: str | None) -> str | None:
+    if kind == "stamp":
+        return parse_iso(match.group(0).replace(" ", "T"), tz)
+    if kind == "numeric":
+        hour = int(match["hour"]) if match["hour"] else None
+        minute = int(match["minute"]) if match["minute"] else None
+        return iso(int(match["year"]), int(match["month"]), int(match["day"]), hour, minute, None, tz)
+    return parse_human(match.group(0), tz)
+
+
+def printed_date(line: str, tz: str | None = None) -> PrintedDate | None:
+    """The date a capture line prints as its subject (the line opens or closes with it and says
+    little else), at the precision printed; ``None`` for prose that mentions a date."""
+    lead = _LINE_LEAD.match(line)
+    start = lead.end() if lead else 0
+    found = _date_match(line[start:])
+    if found is None:
+        return None
+    match, kind = found
+    before, after = line[start:start + match.start()], line[start + match.end():]
+    at_end = bool(before.strip())
+    if len(after.split()) + (0 if at_end else len(before.split())) > MAX_WORDS_AROUND_DATE \
+            or len(before.split()) > MAX_WORDS_BEFORE_DATE:
+        return None
+    if at_end and (after.strip(" )") or not _SUFFIX_SEPARATOR.search(before)):
+        return None
+    value = _value(match, kind, tz)
+    if value is None:
+        return None
+    return PrintedDate(value, clock=bool(lead and lead["clock"]), weekday=bool(lead and lead["weekday"]),
+                       at_end=at_end)

@@ -11,7 +11,7 @@ import functools
 import json
 import threading
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import attrs
@@ -20,6 +20,9 @@ from lxml import etree, html
 from laoru.clean import normalise_space
 from laoru.errors import InputError
 from laoru.inputs import RawInput, decode, looks_like_html
+
+if TYPE_CHECKING:
+    from laoru.capture_header import CaptureHeader
 
 MAX_TREE_DEPTH = 250
 """Below libxml2's own HTML nesting limit (256), which silently flattens deeper pages: we refuse instead."""
@@ -48,6 +51,8 @@ class Page:
     raw: bytes = b""
     charset: str = "utf-8"
     given_url: str | None = None
+    header: CaptureHeader | None = None
+    """The capture header read off a text page (:func:`laoru.capture_header.detach`), if any."""
 
     @classmethod
     def from_raw(cls, raw: RawInput) -> Page:
@@ -136,8 +141,10 @@ class Page:
 
     @property
     def url(self) -> str | None:
-        """The URL the page was fetched from, else the one it declares (canonical, og:url)."""
-        return self.given_url or self.meta.get("canonical") or self.meta.get("og:url")
+        """The URL the page was fetched from, else the one it declares (canonical, og:url), else the
+        one its capture header gives."""
+        return (self.given_url or self.meta.get("canonical") or self.meta.get("og:url")
+                or (self.header.url if self.header else None))
 
     @property
     def domain(self) -> str | None:
