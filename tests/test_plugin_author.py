@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
+import site
 import subprocess
 import sys
 import venv
@@ -121,29 +121,38 @@ def test_example_package_is_current_and_checks_clean(capsys):
         "the example package must not be installed in the main environment: the test below proves pip install works"
 
 
-def _can_build_offline() -> bool:
-    """setuptools ≥ 70.1 (or the wheel package) builds wheels itself: no download needed."""
-    try:
-        import setuptools
-    except ImportError:
-        return False
-    major, minor = (int(x) for x in setuptools.__version__.split(".")[:2])
-    return (major, minor) >= (70, 1) or importlib.util.find_spec("wheel") is not None
+def _see_this_environment(python: Path) -> None:
+    """Let the new venv import what this one has (laoru, pytest) through a ``.pth`` file.
+
+    ``system_site_packages`` would show the *base* interpreter's packages, not this venv's:
+    on a fresh machine that base has neither laoru nor a setuptools able to build wheels.
+    """
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    outer = [p for p in site.getsitepackages() if Path(p).is_dir()]
+    lines = "".join(f"import site; site.addsitedir({p!r})\n" for p in outer)
+    (Path(purelib) / "_laoru_outer_env.pth").write_text(lines, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def plugin_venv(tmp_path_factory) -> Path:
-    """A venv that sees the installed laoru and has the example package pip-installed (no network)."""
+    """A venv that sees the installed laoru and has the example package pip-installed (no network).
+
+    The wheel is built here, by this interpreter's pip and setuptools (the ``test`` extra
+    pins setuptools ≥ 70.1, which builds wheels itself), then installed into the new venv.
+    """
     root = tmp_path_factory.mktemp("venv")
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(root / "env")
+    venv.EnvBuilder(with_pip=False).create(root / "env")
     python = root / "env" / ("Scripts" if os.name == "nt" else "bin") / "python"
+    _see_this_environment(python)
     source = root / "plugin-package"
     shutil.copytree(PACKAGE, source, ignore=shutil.ignore_patterns("build", "*.egg-info", "__pycache__"))
-    offline = ["--no-build-isolation", "--no-index"] if _can_build_offline() else []
-    result = _run(sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", *offline,
-                  "--disable-pip-version-check", "--quiet", str(source))
-    if result.returncode != 0 and "no such option: --python" in result.stderr:
-        pytest.skip("pip too old for --python")
+    quiet = ["--disable-pip-version-check", "--quiet", "--no-deps", "--no-index"]
+    built = _run(sys.executable, "-m", "pip", "wheel", *quiet, "--no-build-isolation", "-w", str(root / "dist"),
+                 str(source))
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = (root / "dist").glob("laoru_example_news-*.whl")
+    result = _run(sys.executable, "-m", "pip", "--python", str(python), "install", *quiet, str(wheel))
     assert result.returncode == 0, result.stdout + result.stderr
     return python
 
