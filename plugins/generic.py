@@ -15,7 +15,7 @@ from typing import Any
 from laoru import clean, dates
 from laoru.clean import normalise_space
 from laoru.model import Paragraph
-from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
+from laoru.plugin import Context, HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import first, jsonld, meta, node_text
 
 UNKNOWN = "outlet unknown: parsed by the generic fallback"
@@ -27,15 +27,17 @@ _DATELINE = re.compile(
 )
 
 
-def _trafilatura(ctx) -> dict[str, Any] | None:
+def _trafilatura(ctx: Context) -> dict[str, Any]:
+    """trafilatura's fields for the page (``{}`` without the ``generic`` extra or when it finds
+    nothing): computed once per page with ``ctx.once``, read by several rules."""
     try:
         import trafilatura
     except ImportError:
-        return None
+        return {}
     result = trafilatura.bare_extraction(ctx.page.tree, url=ctx.page.url, with_metadata=True,
                                          include_comments=False, include_tables=False)
     if result is None:
-        return None
+        return {}
     return result if isinstance(result, dict) else result.as_dict()
 
 
@@ -55,16 +57,8 @@ def _density_paragraphs(ctx) -> list[Paragraph]:
     return [Paragraph(text) for text in (node_text(p) for p in best.findall("p")) if text]
 
 
-def _html_fields(ctx) -> dict[str, Any]:
-    cached = ctx.found.get("_extraction")
-    if cached is None:
-        cached = _trafilatura(ctx) or {}
-        ctx.found["_extraction"] = cached
-    return cached
-
-
 def _html_paragraphs(ctx) -> list[Paragraph]:
-    text = _html_fields(ctx).get("text")
+    text = ctx.once(_trafilatura).get("text")
     if text:
         return [Paragraph(p) for p in text.split("\n") if p.strip()]
     return _density_paragraphs(ctx)
@@ -72,7 +66,7 @@ def _html_paragraphs(ctx) -> list[Paragraph]:
 
 def _html_published(ctx) -> str | None:
     value = (jsonld("datePublished")(ctx) or meta("article:published_time", "date", "pubdate")(ctx)
-             or _html_fields(ctx).get("date"))
+             or ctx.once(_trafilatura).get("date"))
     return dates.parse_iso(value, None) if isinstance(value, str) else None
 
 
@@ -102,11 +96,21 @@ def _text_dateline(ctx) -> tuple[str, str] | None:
     return None
 
 
+def _html_metadata(ctx: Context) -> dict[str, Any]:
+    ctx.warn(UNKNOWN)
+    return {"extractor": "trafilatura" if ctx.once(_trafilatura) else "density"}
+
+
+def _text_metadata(ctx: Context) -> dict[str, Any]:
+    ctx.warn(UNKNOWN)
+    return {"extractor": "lines"}
+
+
 @outlet("generic", name="Generic fallback (unknown outlet)", version="1.0")
 class Generic(Parser):
     class AnyHTML(HTMLLayout):
         title = first(jsonld("headline"), meta("og:title", "twitter:title"),
-                      lambda ctx: _html_fields(ctx).get("title"))
+                      lambda ctx: ctx.once(_trafilatura).get("title"))
         published = _html_published
         # trafilatura's author guess is left out: it reads any JSON-LD author, e.g. the claimant
         # reviewed in a ClaimReview (polygraph fixture), and an empty byline beats a wrong one.
@@ -114,15 +118,11 @@ class Generic(Parser):
         paragraphs = _html_paragraphs
         tags = first(meta("keywords", "news_keywords"), jsonld("keywords"))
 
-        def metadata(ctx) -> dict[str, Any]:
-            ctx.warn(UNKNOWN)
-            return {"extractor": "trafilatura" if _html_fields(ctx) else "density"}
+        metadata = _html_metadata
 
     class AnyText(TextLayout):
         title = _text_title
         paragraphs = _text_paragraphs
         dateline = _text_dateline
 
-        def metadata(ctx) -> dict[str, Any]:
-            ctx.warn(UNKNOWN)
-            return {"extractor": "lines"}
+        metadata = _text_metadata

@@ -11,19 +11,37 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import attrs
+from typeguard import CollectionCheckStrategy, TypeCheckError, check_type
 
 from laoru import clean, dates
 from laoru.assemble import assemble
-from laoru.model import Document
+from laoru.model import Dateline, Document, Paragraph, Related
 from laoru.page import Page
+from laoru.rules import Rule
 
-FIELDS: tuple[str, ...] = (
-    "url", "language", "title", "subtitle", "published", "modified", "authors", "dateline",
-    "paragraphs", "captions", "tags", "related", "metadata",
-)
+FIELD_TYPES: dict[str, Any] = {
+    "url": str,
+    "language": str,
+    "title": str,
+    "subtitle": str,
+    "published": str,
+    "modified": str,
+    "authors": str | list[str | dict[str, Any]],  # a byline to split, or names (JSON-LD person objects)
+    "dateline": Dateline | tuple[str | None, str | None] | dict[str, Any],
+    "paragraphs": list[Paragraph | str],
+    "captions": list[str],
+    "tags": str | list[str],  # a string is a comma-separated list (the ``keywords`` meta)
+    "related": list[Related | str | dict[str, Any]],
+    "metadata": dict[str, Any],
+}
+"""The contract: what each field's rule may return (``None`` always means "not found").
+A value of another type becomes a warning naming the plugin, layout and field, and the field
+stays empty: a ``paragraphs`` rule returning one string must not become a list of characters."""
+
+FIELDS: tuple[str, ...] = tuple(FIELD_TYPES)
 """Fields a layout may declare, in the order they are extracted (a later rule may read
 ``ctx.found`` for an earlier one, e.g. a dateline resolved against ``published``)."""
 
@@ -78,6 +96,11 @@ def required_text(regex: re.Pattern[str]) -> str | None:
     return best or None
 
 
+def _type_name(hint: Any) -> str:
+    """``list[Paragraph | str]`` rather than ``list[laoru.model.Paragraph | str]``."""
+    return re.sub(r"\b(?:[a-z_]+\.)+", "", str(hint).replace("typing.", ""))
+
+
 class Layout:
     """One page design of an outlet: a rule per field, as class attributes.
 
@@ -93,6 +116,21 @@ class Layout:
     since: ClassVar[str | None] = None
     until: ClassVar[str | None] = None
     detect: ClassVar[str | None] = None
+
+    # The rules a layout may declare, with the type mypy checks them against (see FIELD_TYPES).
+    url: ClassVar[Rule[str] | None] = None
+    language: ClassVar[Rule[str] | None] = None
+    title: ClassVar[Rule[str] | None] = None
+    subtitle: ClassVar[Rule[str] | None] = None
+    published: ClassVar[Rule[str] | None] = None
+    modified: ClassVar[Rule[str] | None] = None
+    authors: ClassVar[Rule[str | list[str]] | None] = None
+    dateline: ClassVar[Rule[Dateline | tuple[str | None, str | None]] | None] = None
+    paragraphs: ClassVar[Rule[list[Paragraph] | list[str]] | None] = None
+    captions: ClassVar[Rule[list[str]] | None] = None
+    tags: ClassVar[Rule[str | list[str]] | None] = None
+    related: ClassVar[Rule[list[Related] | list[str]] | None] = None
+    metadata: ClassVar[Rule[dict[str, Any]] | None] = None
 
     @classmethod
     def covers(cls, published: str | None) -> bool:
@@ -110,6 +148,9 @@ class TextLayout(Layout):
     kind = "text"
 
 
+T = TypeVar("T")
+
+
 @attrs.define
 class Context:
     """What a rule sees: the page, the outlet, the fields found so far, and a place to warn."""
@@ -118,9 +159,19 @@ class Context:
     info: OutletInfo
     found: dict[str, Any] = attrs.field(factory=dict)
     warnings: list[str] = attrs.field(factory=list)
+    computed: dict[Callable[[Context], Any], Any] = attrs.field(factory=dict)
+    """What :meth:`once` computed on this page, by the function that computed it."""
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)
+
+    def once(self, compute: Callable[[Context], T]) -> T:
+        """``compute(ctx)``, run once per page: several rules of a layout read one costly
+        extraction (the generic plugin's trafilatura output) without running it again."""
+        if compute not in self.computed:
+            self.computed[compute] = compute(self)
+        result: T = self.computed[compute]
+        return result
 
 
 class Parser:
@@ -141,6 +192,9 @@ class Parser:
         self._signatures = [(regex, w, required_text(regex))
                             for regex, w in ((re.compile(p, re.MULTILINE), w) for p, w in self.signatures.items())]
         self._boilerplate = clean.compile_patterns(self.boilerplate)
+        layouts = self.layouts()
+        self._layouts_by_kind: dict[str, list[type[Layout]]] = {
+            kind: [layout for layout in layouts if layout.kind == kind] for kind in ("html", "text")}
 
     @classmethod
     def layouts(cls) -> list[type[Layout]]:
@@ -151,13 +205,6 @@ class Parser:
                 if isinstance(value, type) and issubclass(value, Layout) and value not in found:
                     found.append(value)
         return found
-
-    def _layouts_of_kind(self, kind: str) -> list[type[Layout]]:
-        """:meth:`layouts` of one kind, listed once per plugin instance rather than per page."""
-        cache = self.__dict__.setdefault("_layout_cache", {})
-        if kind not in cache:
-            cache[kind] = [layout for layout in self.layouts() if layout.kind == kind]
-        return list(cache[kind])
 
     @property
     def name(self) -> str:
@@ -174,36 +221,63 @@ class Parser:
         return float(sum(weight for regex, weight, needle in self._signatures
                          if (needle is None or needle in text) and regex.search(text)))
 
-    def choose_layout(self, page: Page) -> type[Layout] | None:
-        """The layout for this page: right kind, ``detect`` matching, ``published`` in range."""
-        kind = "html" if page.is_html else "text"
-        candidates = self._layouts_of_kind(kind)
+    def choose_layout(self, page: Page, warnings: list[str] | None = None) -> type[Layout] | None:
+        """The layout for this page: right kind, ``detect`` matching, ``published`` in range.
+
+        Each candidate's ``published`` rule runs through :meth:`run_rule`: a failing rule
+        is reported to ``warnings`` (the page's) and never escapes layout choice either; the
+        rule's own remarks on a layout not chosen are not the page's and are dropped.
+        """
+        candidates = self._layouts_by_kind["html" if page.is_html else "text"]
         detected = [c for c in candidates if c.detect and re.search(c.detect, page.text, re.MULTILINE)]
         candidates = detected or [c for c in candidates if not c.detect]
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
+        report = warnings.append if warnings is not None else None
         for candidate in candidates:
-            rule = getattr(candidate, "published", None)
-            published = rule(Context(page, self.info)) if rule else None
+            published = self.run_rule(candidate, "published", Context(page, self.info), report)
             if published and candidate.covers(published):
                 return candidate
         return candidates[-1]
 
+    def run_rule(self, layout: type[Layout], field: str, ctx: Context,
+                 report: Callable[[str], None] | None = None) -> Any:
+        """The guard every rule call goes through: ``layout``'s rule for ``field`` on ``ctx``.
+
+        A rule that raises, or returns a value outside :data:`FIELD_TYPES`, gives ``None`` and
+        a warning naming the plugin, layout and field (to ``report``, by default the page's
+        warnings): a plugin bug never loses the page.
+        """
+        rule = getattr(layout, field, None)
+        if rule is None:
+            return None
+        warn = report or ctx.warn
+        where = f"{self.info.slug} {layout.__name__}.{field}"
+        try:
+            value = rule(ctx)
+        except Exception as exc:  # a plugin bug must not lose the page
+            warn(f"{where}: {type(exc).__name__}: {exc}")
+            return None
+        if value is None:
+            return None
+        try:
+            check_type(value, FIELD_TYPES[field], collection_check_strategy=CollectionCheckStrategy.ALL_ITEMS)
+        except TypeCheckError as exc:
+            warn(f"{where}: the rule gave {type(value).__name__}, not {_type_name(FIELD_TYPES[field])} "
+                 f"({exc}); field left empty")
+            return None
+        return value
+
     def extract(self, page: Page) -> tuple[dict[str, Any], list[str], type[Layout] | None]:
-        """Run the chosen layout's rules. A failing rule becomes a warning, never an exception."""
-        layout = self.choose_layout(page)
+        """Run the chosen layout's rules, each through :meth:`run_rule`."""
         ctx = Context(page, self.info)
+        layout = self.choose_layout(page, ctx.warnings)
         if layout is None:
             ctx.warn(f"{self.info.slug} has no layout for {'HTML' if page.is_html else 'text'} pages")
             return ctx.found, ctx.warnings, None
         for field in FIELDS:
-            rule = getattr(layout, field, None)
-            if rule is None:
-                continue
-            try:
-                ctx.found[field] = rule(ctx)
-            except Exception as exc:  # a plugin bug must not lose the page
-                ctx.warn(f"{field}: {type(exc).__name__}: {exc}")
+            if getattr(layout, field, None) is not None:
+                ctx.found[field] = self.run_rule(layout, field, ctx)
         return ctx.found, ctx.warnings, layout
 
     def parse(self, page: Page, **route: Any) -> Document:

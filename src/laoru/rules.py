@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from cssselect.xpath import XPathExpr, is_non_whitespace
 from lxml import etree, html
@@ -23,7 +23,9 @@ from laoru.model import Paragraph
 if TYPE_CHECKING:
     from laoru.plugin import Context
 
-Rule = Callable[["Context"], Any]
+T = TypeVar("T")
+Rule = Callable[["Context"], T | None]
+"""A field rule giving a ``T`` or ``None`` (nothing found): ``Rule[str]``, ``Rule[list[Paragraph]]``."""
 
 HEADING_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 PARAGRAPH_TAGS = frozenset({"p", "div", "blockquote", "li", "pre", "h2", "h3", "h4", "h5", "h6", "td"})
@@ -116,7 +118,7 @@ def _select(ctx: Context, selector: str) -> list[html.HtmlElement]:
     return [] if tree is None else compiled(selector)(tree)
 
 
-def css(selector: str, attr: str | None = None) -> Rule:
+def css(selector: str, attr: str | None = None) -> Rule[str]:
     """Text (or ``attr``) of the first non-empty node matching ``selector``."""
 
     def rule(ctx: Context) -> str | None:
@@ -129,7 +131,7 @@ def css(selector: str, attr: str | None = None) -> Rule:
     return rule
 
 
-def css_all(selector: str, attr: str | None = None) -> Rule:
+def css_all(selector: str, attr: str | None = None) -> Rule[list[str]]:
     """Texts (or ``attr`` values) of every node matching ``selector``, empty ones left out."""
 
     def rule(ctx: Context) -> list[str]:
@@ -139,7 +141,7 @@ def css_all(selector: str, attr: str | None = None) -> Rule:
     return rule
 
 
-def meta(*keys: str) -> Rule:
+def meta(*keys: str) -> Rule[str]:
     """The first of ``keys`` present among the page's meta tags (``og:title``, ``article:tag``)."""
 
     def rule(ctx: Context) -> str | None:
@@ -152,7 +154,7 @@ def meta(*keys: str) -> Rule:
     return rule
 
 
-def jsonld(*path: str) -> Rule:
+def jsonld(*path: str) -> Rule[Any]:
     """A value from the page's JSON-LD article, following ``path`` (``"author", "name"``)."""
 
     def rule(ctx: Context) -> Any:
@@ -170,10 +172,10 @@ def jsonld(*path: str) -> Rule:
     return rule
 
 
-def first(*rules: Rule) -> Rule:
+def first(*rules: Rule[T]) -> Rule[T]:
     """The first rule that gives a non-empty value."""
 
-    def rule(ctx: Context) -> Any:
+    def rule(ctx: Context) -> T | None:
         for candidate in rules:
             value = candidate(ctx)
             if value:
@@ -183,11 +185,12 @@ def first(*rules: Rule) -> Rule:
     return rule
 
 
-def constant(value: Any) -> Rule:
+def constant(value: T) -> Rule[T]:
+    """Always ``value``: a field every page of the outlet shares (its language, say)."""
     return lambda ctx: value
 
 
-def line(pattern: str, group: int | str = 0) -> Rule:
+def line(pattern: str, group: int | str = 0) -> Rule[str]:
     """In a text capture: ``group`` of the first line matching ``pattern``."""
     regex = re.compile(pattern)
 
@@ -201,7 +204,7 @@ def line(pattern: str, group: int | str = 0) -> Rule:
     return rule
 
 
-def first_line(skip: Sequence[str] = ()) -> Rule:
+def first_line(skip: Sequence[str] = ()) -> Rule[str]:
     """In a text capture: the first line that is not one of the ``skip`` patterns (the title)."""
     skipping = [re.compile(p) for p in skip]
 
@@ -214,7 +217,7 @@ def first_line(skip: Sequence[str] = ()) -> Rule:
     return rule
 
 
-def date(source: Rule, *formats: str, tz: str | None = None) -> Rule:
+def date(source: Rule[str], *formats: str, tz: str | None = None) -> Rule[str]:
     """Parse what ``source`` gives with the first matching format, at the format's precision.
 
     ``formats`` are ``strptime`` formats, ``"iso"`` (meta tags, JSON-LD) or ``"human"``
@@ -242,7 +245,7 @@ def date(source: Rule, *formats: str, tz: str | None = None) -> Rule:
     return rule
 
 
-def body(container: str, *, skip: str | None = None, captions: str = "figcaption") -> Rule:
+def body(container: str, *, skip: str | None = None, captions: str = "figcaption") -> Rule[list[Paragraph]]:
     """Paragraphs of the first node matching ``container``: ``p``, headings, quotes and list items.
 
     Nodes matching ``skip`` (share bars, embedded related lists) and ``captions`` are left
@@ -300,7 +303,7 @@ def _paragraphs(root: html.HtmlElement, skipped: set[html.HtmlElement]) -> Itera
 
 
 def lines_between(start: str | None = None, end: str | None = None, *, include_start: bool = True,
-                  after: str | None = None) -> Rule:
+                  after: str | None = None) -> Rule[list[str]]:
     """In a text capture: the lines from the first match of ``start`` up to ``end``.
 
     ``after`` first skips to the line after that pattern (e.g. past a header block).
@@ -329,7 +332,7 @@ def lines_between(start: str | None = None, end: str | None = None, *, include_s
     return rule
 
 
-def captions_in(source: Rule) -> Rule:
+def captions_in(source: Rule[list[str]]) -> Rule[list[str]]:
     """The lines ``source`` gives that read as photo captions (``… (L) meets …``, ``Credit: …``)."""
 
     def rule(ctx: Context) -> list[str]:
