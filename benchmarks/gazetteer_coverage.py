@@ -52,10 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=("dev", "check", "all"))
     parser.add_argument("--gold", default=str(GOLD))
     parser.add_argument("--missing", action="store_true", help="list the names not covered (dev only)")
+    parser.add_argument("--data", help="a gazetteer JSON file to measure instead of the bundled one")
     args = parser.parse_args(argv)
     entries = [e for e in json.loads(Path(args.gold).read_text(encoding="utf-8"))
                if args.split == "all" or e.get("split") == args.split]
-    data = bundled_data()
+    data = json.loads(Path(args.data).read_text(encoding="utf-8")) if args.data else bundled_data()
     gazetteer = Gazetteer([entity_from_dict(e) for e in [*data["entities"], *data.get("withheld", ())]])
     aliases = alias_index(gazetteer)
     seen: dict[str, bool] = {}
