@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from laoru import clean, dates
+from laoru import dates, headline
 from laoru.clean import normalise_space
 from laoru.model import Paragraph
 from laoru.plugin import Context, HTMLLayout, Parser, TextLayout, outlet
@@ -21,6 +21,7 @@ from laoru.rules import first, jsonld, meta, node_text
 UNKNOWN = "outlet unknown: parsed by the generic fallback"
 MIN_PROSE_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?:;»”\"')\]…。]$")
+_AGENCY_PARENTHESIS = re.compile(r"^[A-ZА-ЯЁ][\w .'-]{1,40}\s\(([^()]{3,80})\)\s")
 _DATELINE = re.compile(
     r"^(?:\((?P<place>[A-Z][\w .'-]{1,40}),\s*(?P<date>[^)]{1,20})\)"
     r"|(?P<caps>[A-Z][A-Z .'-]{2,40}),\s*(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})\.?)\s"
@@ -75,16 +76,33 @@ def _is_prose(line: str) -> bool:
 
 
 def _text_title(ctx) -> str | None:
-    """A short line near the top; a capture that opens with its body has no title, not a cut paragraph."""
-    for line in ctx.page.lines[:10]:
-        if 3 <= len(line) <= 200 and not _is_prose(line) and not clean.is_boilerplate(line):
-            return line
-    ctx.warn("no headline line in the capture; title left empty")
-    return None
+    """The capture's headline (:mod:`laoru.headline`); a capture that opens with its body has none."""
+    title = headline.headline(ctx.page.lines)
+    if title is None:
+        ctx.warn("no headline line in the capture; title left empty")
+    return title
+
+
+def _text_published(ctx) -> str | None:
+    """The page's printed date line near the headline, else a date in the lead's agency
+    parenthesis (``MOSCOW (UrduPoint News / Sputnik - 25th January, 2022) …``)."""
+    lines = ctx.page.lines
+    lead = headline.lead_index(lines)
+    printed = headline.printed_published(lines, headline.headline_index(lines, lead), lead)
+    if printed or lead is None:
+        return printed
+    match = _AGENCY_PARENTHESIS.match(lines[lead])
+    found = dates.printed_date(match.group(1)) if match else None
+    return found.value if found else None
+
+
+def _is_body_line(line: str) -> bool:
+    """Prose, or a line of three words or more introducing a quote or a list (``… говорится:``)."""
+    return (_is_prose(line) or (line.endswith(":") and len(line.split()) >= 3)) and not headline.is_chrome(line)
 
 
 def _text_paragraphs(ctx) -> list[str]:
-    return [line for line in ctx.page.lines if _is_prose(line)]
+    return [line for line in ctx.page.lines if _is_body_line(line)]
 
 
 def _text_dateline(ctx) -> tuple[str, str] | None:
@@ -122,6 +140,7 @@ class Generic(Parser):
 
     class AnyText(TextLayout):
         title = _text_title
+        published = _text_published
         paragraphs = _text_paragraphs
         dateline = _text_dateline
 

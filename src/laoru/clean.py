@@ -42,6 +42,35 @@ BOILERPLATE_LINES: tuple[str, ...] = (
 )
 """Whole lines (after trimming) that are chrome on any outlet."""
 
+# --- Capture chrome: what text captures of any outlet keep around a story ---------------------
+CAPTURE_BOILERPLATE_LINES: tuple[str, ...] = (
+    r"Show original|Показать оригинал|Translate|Перевести",
+    r"(?:[A-Z]{2,3}|中文|عربي)(?:\s*[|/·]\s*(?:[A-Z]{2,3}|中文|عربي)){1,8}",  # language switcher: RU | ENG | 中文
+    r"Read more\s*(?:\.{3}|…|>+|»)?",
+    r"Читать (?:далее|также|полностью|этот материал в источнике)\.?",
+    r"(?:Еще|Ещё|Больше|Другие) новост(?:и|ей)\s*(?:>+|»)?|Новости партн[её]ров",
+    r"(?:Подписывайтесь|Подпишитесь) на .{1,80}|Follow (?:us|[A-Z]\w+’s live feed).{0,60}",
+    r"Join our (?:Telegram|WhatsApp|Facebook) (?:channel|group).{0,80}",
+    r"Suivez[- ]no\w+ sur\s*:?|Zum Kurzlink|Перейти в медиабанк",
+    r"[TТ]екст\s*:\s*\S.{0,60}",  # a text credit line ("Текст: …", often with a Latin T)
+    r"(?:Источник|Source|Fuente|Quelle|Fonte|المصدر)(?: и фото)?\s*[:–-]\s*[^.]{1,60}",
+    r"Ссылка на (?:новость|источник|материал)\s*:.*",
+    r"\[(?:…|\.\.\.)\]|(?:\*\s*){3}",
+    r"During the download an error has occurred\.?",
+)
+"""Capture chrome of any outlet: "Show original", language switchers, "Read more", share and
+follow prompts, credits of text and source, a player's error line, section breaks."""
+
+CAPTURE_CAPTION_PATTERNS: tuple[str, ...] = (
+    r"(?:^|\s)©\s*\S",  # a credit: "© AP Photo/Hau Dinh", "… Сергей Шойгу © Дмитрий Астахов/ POOL/ ТАСС"
+    r"^(?:Фото|Foto|Fotos|Фотография)\s*:|\s/\s*(?:Фото|Photo|Foto)\s*:|--\s*Photo\b",
+    r"\[[^\[\]]{2,80}/[^\[\]]{2,80}\]$",  # a bracketed credit closing a caption: "[Name/Pool/AFP]"
+    r"(?:Архивное фото|Archive photo|File photo)\.?$",
+)
+"""Photo captions and credits as captures print them (Russian and English labels)."""
+
+BOILERPLATE_LINES = BOILERPLATE_LINES + CAPTURE_BOILERPLATE_LINES
+
 CAPTION_PATTERNS: tuple[str, ...] = (
     r"\((?:L|R|C|left|right|center|centre|front|first|second|third|2nd|3rd|[1-9](?:st|nd|rd|th)) ?"
     r"(?:from )?(?:L|R|left|right)?\)",
@@ -53,8 +82,10 @@ CAPTION_PATTERNS: tuple[str, ...] = (
 T = TypeVar("T")
 
 _BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.IGNORECASE)
-_CAPTION_RE = re.compile("|".join(CAPTION_PATTERNS), re.IGNORECASE)
 _CAPTION_PARTS = tuple(re.compile(p, re.IGNORECASE) for p in CAPTION_PATTERNS)
+CAPTION_PATTERNS = CAPTION_PATTERNS + CAPTURE_CAPTION_PATTERNS
+_CAPTION_RE = re.compile("|".join(CAPTION_PATTERNS), re.IGNORECASE)
+_CAPTURE_CAPTION_RE = re.compile("|".join(CAPTURE_CAPTION_PATTERNS), re.IGNORECASE)
 _CASE_TWINS = "\u0130\u0131\u017f\u212a"
 """Non-ASCII letters ``re.IGNORECASE`` matches to ASCII ones (İ ı ſ K): a text holding one
 skips the word pre-check, which reads ``str.lower()``."""
@@ -109,7 +140,7 @@ def is_normalised_caption(text: str) -> bool:
     and only then.
     """
     bracket, credit, label = _CAPTION_PARTS
-    if bracket.search(text) or label.search(text):
+    if bracket.search(text) or label.search(text) or _CAPTURE_CAPTION_RE.search(text):
         return True
     if not text.isascii() and any(twin in text for twin in _CASE_TWINS):
         return bool(credit.search(text))

@@ -1,0 +1,121 @@
+"""Headline, printed date and capture chrome, on real capture lines (file named in each case)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED
+
+from laoru import capture_header, clean, dates, headline
+
+CAPTURES = SHARED / "captures"
+
+
+def lines_of(name: str) -> list[str]:
+    _, text = capture_header.read((CAPTURES / name).read_text(encoding="utf-8"))
+    return [clean.normalise_space(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize(("name", "title"), [
+    ("213_interfax.txt", "Russia delivers several Yak-130 planes to Laos - Russian source"),  # a date line above
+    ("206_other.txt", "Russian Deputy Defence Minister Anatoly Antonov met Deputy Minister of National Defence "
+                      "of Laos Colonel General Chansamone Chanyalath"),  # language switcher above
+    ("209_other.txt", "Russia intends to establish regular contacts with Laos"),  # site slogan above, date below
+    ("212_other.txt", "Ministry of Defence of the Russian Federation: sappers began mission on territory mine "
+                      "clearing in Laos"),  # "Show original" below
+    ("254_other.txt", "National Day of the Russian Federation"),  # "Title | Site" printed above the title
+    ("295_ria.txt", "Россия и Лаос начали совместные учения"),  # printed again with "- РИА Новости, date"
+    ("298_other.txt", "Переговоры состоялись в Кремле"),  # date line and photo credit below
+    ("275_mfa-ru.txt", "ການພົວພັນ ກັບ ອາຊຽນ"),  # a Lao heading: few spaces
+])
+def test_headline(name, title):
+    assert headline.headline(lines_of(name)) == title
+
+
+def test_heading_printed_twice_with_and_without_full_stop():
+    # 221_other.txt prints the heading, then the same words closed by a full stop as the lead
+    lines = lines_of("221_other.txt")
+    assert headline.headline_index(lines) == 0
+
+
+@pytest.mark.parametrize("name", ["201_tass.txt", "207_tass.txt", "200_sputnik.txt"])
+def test_no_headline_when_the_capture_opens_with_the_body(name):
+    assert headline.headline(lines_of(name)) is None
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ("10 Jan 2019 10:02", "2019-01-10"),  # 213_interfax.txt
+    ("2025-09-04T10:29+0000", "2025-09-04T10:29:00+00:00"),  # 226_sputnik.txt
+    ("04.08.2022 ТАСС 107 просмотров", "2022-08-04"),  # 209_other.txt
+    ("11.11.2021 (23:15)", "2021-11-11"),  # 292_other.txt
+    ("Четверг 31 июля 2025, 18:16", "2025-07-31"),  # 319_other.txt
+    ("Fri 02nd October 2020", "2020-10-02"),  # 222_other.txt
+    ("15-01-2019, 14:52", "2019-01-15"),  # 315_other.txt
+    ("10:15 | 21 января 2020 года, вторник", "2020-01-21"),  # 312_other.txt
+    ("Россия и Лаос начали совместные учения - РИА Новости, 19.09.2025", "2025-09-19"),  # 295_ria.txt
+    ("от 22 июля 2024 г. N 1953-р", "2024-07-22"),  # 308_other.txt
+    ("August 24, 15:47 UTC+3 MOSCOW", "--08-24"),  # 229_tass.txt: yearless, resolved elsewhere
+])
+def test_printed_date(line, value):
+    assert dates.printed_date(line).value == value
+
+
+def test_a_date_in_prose_is_not_a_printed_date():
+    # 216_tass.txt
+    assert dates.printed_date("Laos recorded its first coronavirus cases on March 24, 2020.") is None
+
+
+def test_a_header_clock_above_the_headline_is_not_the_story_date():
+    # 232_sputnik.txt: "13:14 21 November 2017" (render time) above the site name on a 2011 story
+    lines = lines_of("232_sputnik.txt")
+    lead = headline.lead_index(lines)
+    assert headline.printed_published(lines, headline.headline_index(lines, lead), lead) is None
+
+
+def test_a_site_calendar_above_the_headline_is_not_the_story_date():
+    # 249_laotian-times.txt: "Sunday, February 16, 2025" in the site header
+    lines = lines_of("249_laotian-times.txt")
+    lead = headline.lead_index(lines)
+    assert headline.printed_published(lines, headline.headline_index(lines, lead), lead) is None
+
+
+def test_date_line_above_the_headline_is_the_story_date():
+    lines = lines_of("213_interfax.txt")
+    lead = headline.lead_index(lines)
+    assert headline.printed_published(lines, headline.headline_index(lines, lead), lead) == "2019-01-10"
+
+
+@pytest.mark.parametrize("line", [
+    "RU | ENG | 中文",  # 206_other.txt
+    "EN|FR|RU",  # 230_other.txt
+    "Show original",  # 212_other.txt
+    "Read more ...",  # 242_mfa-la.txt
+    "Подписывайтесь на НСН: Новости | Дзен | VK | Telegram",  # 286_other.txt
+    "Join our Telegram channel to receive our regular news updates.",  # 263_laotian-times.txt
+    "Читать этот материал в источнике",  # 316_other.txt
+    "Еще новости >>>",  # 316_other.txt
+    "Tекст: Ольга Иванова",  # 299_other.txt (Latin T)
+    "Источник: РИА Новости",  # 283_other.txt
+    "Follow Sputnik’s live feed to learn more!",  # 227_sputnik.txt
+    "Перейти в медиабанк",  # 289_ria.txt
+])
+def test_capture_boilerplate(line):
+    assert clean.is_boilerplate(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Секретарь Совета безопасности РФ Сергей Шойгу © Дмитрий Астахов/ POOL/ ТАСС",  # 288_tass.txt
+    "Фото: Анатолий Жданов, Коммерсантъ",  # 287_kommersant.txt
+    "Владимир Путин и Тхонглун Сисулит / Фото: kremlin.ru",  # 298_other.txt
+    "Russian President Vladimir Putin guides President Thongloun Sisoulith to his seat at the table. "
+    "--Photo MOFA |",  # 272_vientiane-times.txt
+    "Russian Foreign Minister Sergey Lavrov and Laos Foreign Minister Thongsavanh Phomvihane shake hands "
+    "during a joint news conference in Moscow on June 26. [Alexander Zemlianichenko/Pool/AFP]",  # 278_other.txt
+])
+def test_capture_captions(line):
+    assert clean.is_caption(line)
+
+
+def test_a_body_paragraph_is_neither():
+    # 201_tass.txt
+    line = "According to the Russian general, the unit’s mission will last until March 2019."
+    assert not clean.is_caption(line) and not clean.is_boilerplate(line) and not headline.is_chrome(line)
