@@ -14,6 +14,7 @@ from typing import Any
 
 from laoru import dates, headline
 from laoru.clean import normalise_space
+from laoru.line_rules import story
 from laoru.model import Paragraph
 from laoru.plugin import Context, HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import first, jsonld, meta, node_text
@@ -96,15 +97,6 @@ def _text_published(ctx) -> str | None:
     return found.value if found else None
 
 
-def _is_body_line(line: str) -> bool:
-    """Prose, or a line of three words or more introducing a quote or a list (``… говорится:``)."""
-    return (_is_prose(line) or (line.endswith(":") and len(line.split()) >= 3)) and not headline.is_chrome(line)
-
-
-def _text_paragraphs(ctx) -> list[str]:
-    return [line for line in ctx.page.lines if _is_body_line(line)]
-
-
 def _text_dateline(ctx) -> tuple[str, str] | None:
     for line in ctx.page.lines[:5]:
         match = _DATELINE.match(line)
@@ -141,7 +133,7 @@ class Generic(Parser):
     class AnyText(TextLayout):
         title = _text_title
         published = _text_published
-        paragraphs = _text_paragraphs
+        paragraphs = story()
         dateline = _text_dateline
 
         metadata = _text_metadata

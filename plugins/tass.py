@@ -26,13 +26,14 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from laoru import dates
+from laoru.line_rules import title_line
 from laoru.model import Dateline, Paragraph
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, compiled, css, css_all, date, first, jsonld, meta
 
 MOSCOW = "+03:00"
 DATELINE = re.compile(
-    r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{1,40}),\s*"
+    r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .'-]{1,40}(?:\s*/[^/\n]{2,40}/)?),\s*"
     r"(?P<date>[A-Za-zА-Яа-яёЁ]+\.? \d{1,2}|\d{1,2} [а-яё]+)\.?\s*/(?:TASS|ТАСС)/\.?"
 )
 MENU = (
@@ -111,9 +112,9 @@ def _text_start(ctx) -> int | None:
     return None
 
 
-def _text_title(ctx) -> str | None:
-    start = _text_start(ctx)
-    return ctx.page.lines[start - 1].lstrip("• ") if start else None
+_text_title = title_line(opener=DATELINE.pattern, skip=MENU)
+"""The headline above the dateline: right above it in a browser copy, above the standfirst
+and the photo credit in a capture of the Russian site; the site menu is never a headline."""
 
 
 def _text_body(ctx) -> list[str]:

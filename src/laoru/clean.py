@@ -57,6 +57,7 @@ CAPTURE_BOILERPLATE_LINES: tuple[str, ...] = (
     r"Ссылка на (?:новость|источник|материал)\s*:.*",
     r"\[(?:…|\.\.\.)\]|(?:\*\s*){3}",
     r"During the download an error has occurred\.?",
+    r"\[(?:youtube|video|embed|audio)\b[^\]]*\]",  # a CMS shortcode left in the text
 )
 """Capture chrome of any outlet: "Show original", language switchers, "Read more", share and
 follow prompts, credits of text and source, a player's error line, section breaks."""

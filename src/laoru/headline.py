@@ -68,11 +68,13 @@ def _candidate(text: str) -> bool:
             and not is_chrome(text) and not text.startswith(("•", "*", "[", "(")))
 
 
-def headline_index(lines: Sequence[str], lead: int | None = None) -> int | None:
+def headline_index(lines: Sequence[str], lead: int | None = None, *, topmost: bool = False) -> int | None:
     """Index of the headline among ``lines`` (a capture's non-empty lines), or ``None``.
 
     Above the lead, the first non-chrome short line of five words or more; failing that,
     the one nearest the lead (a short headline, a Lao one written with few spaces).
+    ``topmost``: the first candidate whatever its length (an outlet whose headline is
+    always followed by a standfirst).
     """
     doubled = _doubled(lines)
     if doubled is not None:
@@ -83,6 +85,8 @@ def headline_index(lines: Sequence[str], lead: int | None = None) -> int | None:
     candidates = [i for i in range(max(0, lead - WINDOW), lead) if _candidate(lines[i])]
     if not candidates:
         return None
+    if topmost:
+        return candidates[0]
     preferred = [i for i in candidates if len(lines[i].split()) >= PREFERRED_WORDS]
     return preferred[0] if preferred else candidates[-1]
 

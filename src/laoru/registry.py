@@ -24,6 +24,10 @@ ENTRY_POINT_GROUP = "laoru.parsers"
 ENV_VAR = "LAORU_PLUGINS"
 FALLBACK = "generic"
 DOMAIN_SCORE = 100.0
+MIN_SIGNATURE_SCORE = 3.0
+"""Signature evidence a page needs to be routed to a plugin: one of the outlet's own marks
+(a dateline, a masthead, a credit) weighs this much; words any story may contain ("Russian
+Foreign Ministry") weigh less, and alone send the page to the generic reader."""
 
 
 @attrs.frozen
@@ -125,7 +129,8 @@ class Registry:
     def route(self, page: Page, outlet: str | None = None) -> Route:
         """Forced outlet, else the page's domain, else the best signature score.
 
-        A tie between the best scores, or no score at all, goes to the generic fallback.
+        A tie between the best scores, or a best score below :data:`MIN_SIGNATURE_SCORE`, goes to
+        the generic fallback.
         """
         if outlet:
             return Route(self.get(outlet), 0.0, "forced")
@@ -135,7 +140,7 @@ class Registry:
                 return Route(parser, DOMAIN_SCORE, "domain")
         scored = sorted(((p.score(page), p.info.slug, p) for p in self if p.info.slug != FALLBACK),
                         key=lambda t: (-t[0], t[1]))
-        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        if scored and scored[0][0] >= MIN_SIGNATURE_SCORE and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return Route(scored[0][2], scored[0][0], "signature")
         best = scored[0][0] if scored else 0.0
         return Route(self.fallback, best, "tie" if best > 0 else "no-match")

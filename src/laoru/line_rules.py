@@ -1,0 +1,113 @@
+"""Field rules for text captures: where a field stands among a capture's lines.
+
+The text twin of the HTML vocabulary in :mod:`laoru.rules`: a capture layout names the
+lines a field comes from (the headline, the printed date, the story from its lead to a
+closing marker) instead of looping over ``ctx.page.lines`` itself. The chrome that any
+capture carries (:mod:`laoru.clean`, :mod:`laoru.headline`) is left out here; what is
+chrome on one outlet only is the plugin's ``boilerplate``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from laoru import clean, dates, headline
+
+if TYPE_CHECKING:
+    from laoru.plugin import Context
+    from laoru.rules import Rule
+
+
+_TRAILING_SOURCE = re.compile(r"\s\((?:[\w-]+\.)+[a-z]{2,6}\)$")
+"""A source credit closing a paragraph: ``… сделают заявление для СМИ. (rbc.ru)``."""
+_CREDIT = re.compile(r"^(?:Фото|Photo|Foto)\s*:", re.IGNORECASE)
+
+
+def _compiled(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+
+
+def _lead(ctx: Context, opener: re.Pattern[str] | None) -> int | None:
+    """The story's first line: the first line matching ``opener`` (a dateline), else the first prose line."""
+    lines = ctx.page.lines
+    if opener is not None:
+        found = next((i for i, text in enumerate(lines) if opener.search(text)), None)
+        if found is not None:
+            return found
+    return headline.lead_index(lines)
+
+
+def title_line(*, opener: str | None = None, skip: Sequence[str] = (), topmost: bool = False) -> Rule:
+    """The headline above the story's lead (``opener``, e.g. a dateline), skipping the outlet's
+    own chrome lines ``skip``; empty, with a warning, when the capture shows none. ``topmost``:
+    the outlet prints a standfirst under its headline, so the first candidate line is the headline."""
+    opener_re, skip_re = (re.compile(opener) if opener else None), _compiled(skip)
+
+    def rule(ctx: Context) -> str | None:
+        lines = ctx.page.lines
+        lead = _lead(ctx, opener_re)
+        view = [text if skip_re is None or not skip_re.search(text) else "" for text in lines]
+        index = headline.headline_index([text or "-" for text in view], lead, topmost=topmost)
+        if index is None:
+            ctx.warn("no headline line in the capture; title left empty")
+            return None
+        return lines[index]
+
+    return rule
+
+
+def printed_date_line(*, window: int = headline.WINDOW) -> Rule:
+    """The first line of the top ``window`` lines that prints a date as its subject
+    (``10 Jan 2019 10:02``, ``2025-09-04T10:29+0000``), at the outlet's zone when timed."""
+
+    def rule(ctx: Context) -> str | None:
+        lead = headline.lead_index(ctx.page.lines)
+        top = ctx.page.lines[:window]
+        published = headline.printed_published(top, headline.headline_index(top, lead), lead, ctx.info.tz)
+        if published:
+            return published
+        for text in top:
+            if (found := dates.printed_date(text, ctx.info.tz)) and not (found.clock or found.weekday):
+                return found.value
+        return None
+
+    return rule
+
+
+def story(*, opener: str | None = None, end: str | None = None, drop: Sequence[str] = ()) -> Rule:
+    """The story's lines: from its lead (the ``opener`` line, else the first prose line) up to
+    the ``end`` marker, keeping prose and lines that introduce a quote or list (``…:``).
+
+    ``drop``: the outlet's chrome that the capture runs into a paragraph (a sponsor line, a
+    follow prompt), cut out of the line; a source credit closing a line (``… (rbc.ru)``) is
+    cut on every outlet.
+    """
+    opener_re, end_re = (re.compile(opener) if opener else None), (re.compile(end) if end else None)
+    drop_re = re.compile("|".join([*(f"(?:{p})" for p in drop), _TRAILING_SOURCE.pattern]))
+
+    def rule(ctx: Context) -> list[str]:
+        lines = ctx.page.lines
+        lead = _lead(ctx, opener_re)
+        if lead is None:
+            return []
+        if lead > 0 and lines[lead - 1].endswith(":") and is_story_line(lines[lead - 1]):
+            lead -= 1  # the line introducing the quote the story opens with ("… говорится:")
+        out: list[str] = []
+        for index in range(lead, len(lines)):
+            text = lines[index]
+            if end_re is not None and out and end_re.search(text):
+                break
+            credited = index + 1 < len(lines) and _CREDIT.match(lines[index + 1])
+            if is_story_line(text) and not credited:  # a line over a photo credit is its caption
+                out.append(clean.normalise_space(drop_re.sub(" ", text)))
+        return out
+
+    return rule
+
+
+def is_story_line(text: str) -> bool:
+    """Prose, or a line of three words or more introducing a quote or list, that is not chrome."""
+    body_like = clean.is_prose(text) or (text.endswith(":") and len(text.split()) >= 3)
+    return body_like and not headline.is_chrome(text)

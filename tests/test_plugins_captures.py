@@ -1,0 +1,116 @@
+"""Routing and reading of real captures by the Russian outlets' plugins (capture file named in each case)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SHARED
+
+from laoru import parse_text
+
+CAPTURES = SHARED / "captures"
+
+
+def parse(name: str):
+    (doc,) = parse_text((CAPTURES / name).read_text(encoding="utf-8"), source=name)
+    return doc
+
+
+@pytest.mark.parametrize(("name", "outlet"), [
+    ("201_tass.txt", "tass"),  # bare story: "KUBINKA /Moscow region/, October 3. /TASS/." dateline
+    ("236_tass.txt", "tass"),  # "PATRIOT PARK /Moscow Region/, August 15. /TASS/."
+    ("213_interfax.txt", "interfax"),  # "MOSCOW. Jan 10 (Interfax-AVN) - "
+    ("294_interfax.txt", "interfax"),  # "Москва. 19 сентября. INTERFAX.RU - "
+    ("281_ria.txt", "ria"),  # header URL on ria.ru, and the "4 сен - РИА Новости." dateline
+    ("289_ria.txt", "ria"),  # "ВЛАДИВОСТОК, 8 сен – РИА Новости."
+    ("304_kommersant.txt", "kommersant"),  # "корреспондент “Ъ”", "Фото: …" credits
+    ("290_kommersant.txt", "kommersant"),  # "Выйти из полноэкранного режима", "Фото: …, Коммерсантъ"
+    ("226_sputnik.txt", "sputnik"),  # "Sputnik is the general media partner of the forum."
+    ("227_sputnik.txt", "sputnik"),  # "Sputnik International"
+    ("234_kremlin.txt", "kremlin"),  # "Select font Arial Times New Roman"
+    ("297_kremlin.txt", "kremlin"),  # "Выберите шрифт Arial Times New Roman"
+])
+def test_bare_captures_route_by_their_marks(name, outlet):
+    assert parse(name).outlet == outlet
+
+
+def test_content_words_alone_do_not_route():
+    # 278_other.txt (konturnovosti.com) names Lavrov and the Russian Foreign Ministry: no outlet mark
+    assert parse("278_other.txt").outlet == "generic"
+
+
+def test_ria_capture():
+    doc = parse("281_ria.txt")
+    assert doc.title == "Премьер Лаоса рассказал, что посещает Россию впервые за 38 лет"
+    assert doc.published == "2025-09-04"  # dateline "4 сен", year from the archive's date line
+    assert (doc.dateline.place, doc.dateline.date) == ("ВЛАДИВОСТОК", "4 сен")
+    assert doc.text.startswith("ВЛАДИВОСТОК, 4 сен - РИА Новости.")
+    assert "информационным партнером" not in doc.text
+
+
+def test_ria_date_closing_the_repeated_headline():
+    # 295_ria.txt: "Россия и Лаос начали совместные учения - РИА Новости, 19.09.2025"
+    assert parse("295_ria.txt").published == "2025-09-19"
+
+
+def test_yearless_dateline_without_a_full_date_stays_empty():
+    # 289_ria.txt: "ВЛАДИВОСТОК, 8 сен – РИА Новости." and no year anywhere
+    doc = parse("289_ria.txt")
+    assert doc.published is None
+    assert any("no year" in w for w in doc.warnings)
+
+
+def test_interfax_capture():
+    doc = parse("213_interfax.txt")
+    assert doc.title == "Russia delivers several Yak-130 planes to Laos - Russian source"
+    assert doc.published.startswith("2019-01-10")  # "10 Jan 2019 10:02" above the headline
+    assert (doc.dateline.place, doc.dateline.date) == ("MOSCOW", "Jan 10")
+
+
+def test_kommersant_headline_over_its_standfirst():
+    doc = parse("304_kommersant.txt")
+    assert doc.title == "Друг познается в Лаосе"
+    assert "В социалистической республике" not in doc.text  # the standfirst
+    assert "Большинство собеседников" not in doc.text  # a caption over "Фото: Пресс-служба МИД России"
+
+
+def test_kommersant_gallery_chrome_and_credits():
+    doc = parse("290_kommersant.txt")
+    assert "Выйти из полноэкранного режима" not in doc.text
+    assert "Фото: Анатолий Жданов" not in doc.text
+
+
+def test_sputnik_capture():
+    doc = parse("226_sputnik.txt")
+    assert doc.title == "Laos Exploring Accession to BRICS - Prime Minister"
+    assert doc.published == "2025-09-04T10:29:00+00:00"  # the ISO stamp below the lead
+    assert "general media partner" not in doc.text
+
+
+def test_sputnik_header_clock_is_not_the_date():
+    # 232_sputnik.txt: "13:14 21 November 2017" is the time of viewing a 2011 story
+    doc = parse("232_sputnik.txt")
+    assert doc.outlet == "sputnik" and doc.published is None
+    assert doc.title == "Russland und Laos vereinbaren strategische Partnerschaft"
+
+
+def test_kremlin_settings_and_breadcrumb_are_chrome():
+    doc = parse("234_kremlin.txt")
+    assert doc.title is None
+    assert doc.text.startswith("Vladimir Putin held a meeting")
+    assert "Select font" not in doc.text and "Character spacing" not in doc.text
+
+
+def test_tass_russian_capture_headline_above_standfirst_and_credit():
+    # 302_tass.txt: headline, standfirst, dateline
+    title = "Лавров: РФ и Лаос хотят сотрудничать в сферах энергетики и горной промышленности"
+    assert parse("302_tass.txt").title == title
+
+
+def test_story_starts_at_the_line_introducing_its_quote():
+    # 301_other.txt: "В поздравительной телеграмме говорится:" then the quoted telegram
+    assert parse("301_other.txt").paragraphs[0].text == "В поздравительной телеграмме говорится:"
+
+
+def test_trailing_source_credit_is_cut():
+    # 319_other.txt: "… сделают заявление для СМИ. (rbc.ru)"
+    assert "(rbc.ru)" not in parse("319_other.txt").text
