@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from laoru import dates
+from laoru.line_rules import line_at
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, css, css_all, date, first, jsonld, meta
 
@@ -78,6 +79,6 @@ class MFALaos(Parser):
     class Capture(TextLayout):
         """A browser copy: title, date line, body."""
 
-        title = lambda ctx: ctx.page.lines[0] if ctx.page.lines else None  # noqa: E731
+        title = line_at(0)
         published = _text_published
         paragraphs = _text_body

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 
 from laoru import dates
-from laoru.clean import is_caption, normalise_space
-from laoru.model import Paragraph
+from laoru.clean import is_caption
+from laoru.line_rules import after_title, bullets, with_subheads
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
-from laoru.rules import body, css, css_all, date, first, jsonld, meta
+from laoru.rules import body, css, css_all, date, first, first_line, jsonld, meta
 
 ARC_SINCE = "2024-10-01"
 PLONE_URL_DATE = re.compile(r"-(\d{2})(\d{2})(\d{4})\d{6}\.html?$")
@@ -69,40 +69,8 @@ def _looks_like_subhead(text: str) -> bool:
             and not text.startswith(("•", "*", ">>>")) and not is_caption(text))
 
 
-def _text_title(ctx) -> str | None:
-    for text in ctx.page.lines:
-        if not text.startswith("•") and len(text.split()) >= 3:
-            return text
-    return None
-
-
-def _after_title(ctx) -> list[str]:
-    lines = ctx.page.lines
-    title = ctx.found.get("title")
-    return lines[lines.index(title) + 1:] if title in lines else lines
-
-
-def _text_paragraphs(ctx) -> list[Paragraph]:
-    """From the title to the related list; short lines become ``heading`` paragraphs."""
-    out: list[Paragraph] = []
-    for text in _after_title(ctx):
-        if text.startswith("•"):
-            if out:
-                break
-            continue
-        kind = "heading" if _looks_like_subhead(text) and out else "text"
-        out.append(Paragraph(normalise_space(text), kind))
-    return out
-
-
-def _text_related(ctx) -> list[str]:
-    related: list[str] = []
-    for text in _after_title(ctx):
-        if text.startswith("•"):
-            related.append(text.lstrip("• "))
-        elif related:
-            break
-    return related
+_text_title = first_line(skip=[r"^•", r"^\S+(?:\s+\S+)?$"])
+"""The first line of three words or more that is not a bullet."""
 
 
 @outlet("rfa", name="Radio Free Asia", domains=["rfa.org"], languages=["en", "lo"], version="1.0")
@@ -148,5 +116,5 @@ class RFA(Parser):
         """A browser copy of an RFA story (seed 002)."""
 
         title = _text_title
-        paragraphs = _text_paragraphs
-        related = _text_related
+        paragraphs = with_subheads(after_title(until=r"^•", skip_leading=r"^•"), _looks_like_subhead)
+        related = bullets(after_title())

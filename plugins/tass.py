@@ -22,14 +22,14 @@ Page facts this plugin relies on:
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from typing import Any
 
 from laoru import dates
 from laoru.line_rules import title_line
 from laoru.model import Dateline, Paragraph
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
-from laoru.rules import body, compiled, css, css_all, date, first, jsonld, meta
+from laoru.rules import body, compiled, css, css_all, date, first, jsonld, lines_between, meta
 
 MOSCOW = "+03:00"
 DATELINE = re.compile(
@@ -52,7 +52,7 @@ def _epoch(ctx) -> str | None:
         value = node.get("time", "")
         if value.isdigit():
             moment = datetime.fromtimestamp(int(value), tz=timezone.utc)
-            return moment.astimezone(timezone(timedelta(hours=3))).isoformat()
+            return moment.astimezone(dates.tzinfo(MOSCOW)).isoformat()
     return None
 
 
@@ -104,29 +104,9 @@ def _resolved(ctx) -> dict[str, Any]:
     return out
 
 
-def _text_start(ctx) -> int | None:
-    """Index of the dateline line in a text capture."""
-    for index, text in enumerate(ctx.page.lines):
-        if DATELINE.match(text):
-            return index
-    return None
-
-
 _text_title = title_line(opener=DATELINE.pattern, skip=MENU)
 """The headline above the dateline: right above it in a browser copy, above the standfirst
 and the photo credit in a capture of the Russian site; the site menu is never a headline."""
-
-
-def _text_body(ctx) -> list[str]:
-    start = _text_start(ctx)
-    if start is None:
-        return []
-    body_lines: list[str] = []
-    for text in ctx.page.lines[start:]:
-        if text.startswith("•"):  # a related list or the next menu: the story is over
-            break
-        body_lines.append(text)
-    return body_lines
 
 
 def _text_published(ctx) -> str | None:
@@ -179,5 +159,5 @@ class TASS(Parser):
 
         title = _text_title
         published = _text_published
-        paragraphs = _without_dateline(_text_body)
+        paragraphs = _without_dateline(lines_between(DATELINE.pattern, r"^•"))  # a bullet: related list or menu
         dateline = _dateline(lambda ctx: ctx.page.lines)

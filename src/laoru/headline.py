@@ -22,6 +22,8 @@ WINDOW = 12
 MIN_WORDS, MAX_WORDS, PREFERRED_WORDS = 3, 40, 5
 _FINAL_PUNCTUATION = re.compile(r"[.,:;…]$|\.\.$")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp][Mm]|UTC[+-]?\d*|GMT[+-]?\d*|МСК))?$")
+MAX_NUMBER_TOKENS = 3
+"""A line of bare numbers this short is a counter or a reading ("0 711", "28.8 C"), not text."""
 _NUMBERS = re.compile(r"^[\d\s.,:/%°CF+-]+$")
 _SITE_SUFFIX = re.compile(r"^\s[|–—-]\s\S")
 _SOCIAL = re.compile(r"@\w{2,}|pic\.twitter\.com|\bt\.me/|#\w+\s*$")
@@ -32,7 +34,8 @@ def is_chrome(line: str) -> bool:
     credit, a date or clock, bare numbers (views, temperature), a social handle or tweet."""
     text = clean.normalise_space(line)
     return (clean.is_normalised_boilerplate(text) or clean.is_normalised_caption(text)
-            or bool(_CLOCK.match(text) or _NUMBERS.match(text) or _SOCIAL.search(text))
+            or bool(_CLOCK.match(text) or _SOCIAL.search(text))
+            or (len(text.split()) <= MAX_NUMBER_TOKENS and bool(_NUMBERS.match(text)))
             or dates.printed_date(text) is not None)
 
 

@@ -10,10 +10,11 @@ chrome on one outlet only is the plugin's ``boilerplate``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from laoru import clean, dates, headline
+from laoru.model import Paragraph
 
 if TYPE_CHECKING:
     from laoru.plugin import Context
@@ -111,3 +112,69 @@ def is_story_line(text: str) -> bool:
     """Prose, or a line of three words or more introducing a quote or list, that is not chrome."""
     body_like = clean.is_prose(text) or (text.endswith(":") and len(text.split()) >= 3)
     return body_like and not headline.is_chrome(text)
+
+
+# --- Positional line rules: what a capture layout names instead of looping over the lines ---
+
+
+def line_at(index: int) -> Rule:
+    """The line at ``index`` (``0`` the first, ``-1`` the last), or ``None`` past the end."""
+
+    def rule(ctx: Context) -> str | None:
+        lines = ctx.page.lines
+        return lines[index] if -len(lines) <= index < len(lines) else None
+
+    return rule
+
+
+def after_title(*, until: str | None = None, skip_leading: str | None = None) -> Rule:
+    """The lines after the title line (``ctx.found["title"]``; every line when the title is not
+    one of them): leading lines matching ``skip_leading`` dropped, then up to the first line
+    matching ``until``."""
+    until_re = re.compile(until) if until else None
+    skip_re = re.compile(skip_leading) if skip_leading else None
+
+    def rule(ctx: Context) -> list[str]:
+        lines = ctx.page.lines
+        title = ctx.found.get("title")
+        rest = lines[lines.index(title) + 1:] if title in lines else list(lines)
+        start = 0
+        while skip_re is not None and start < len(rest) and skip_re.search(rest[start]):
+            start += 1
+        stop = next((i for i in range(start, len(rest)) if until_re is not None and until_re.search(rest[i])),
+                    len(rest))
+        return rest[start:stop]
+
+    return rule
+
+
+BULLET = re.compile(r"^•\s*")
+
+
+def bullets(source: Rule | None = None) -> Rule:
+    """The first run of bulleted lines (``• item``) among the lines ``source`` gives (default: all
+    lines), without their bullets: a related list or a tag list after the story."""
+
+    def rule(ctx: Context) -> list[str]:
+        items: list[str] = []
+        for text in source(ctx) if source is not None else ctx.page.lines:
+            if BULLET.match(text):
+                items.append(clean.normalise_space(BULLET.sub("", text)))
+            elif items:
+                break
+        return items
+
+    return rule
+
+
+def with_subheads(source: Rule, is_subhead: Callable[[str], bool]) -> Rule:
+    """Paragraphs from the lines ``source`` gives; a line ``is_subhead`` accepts after the first
+    one is a ``heading`` (a capture keeps subheads as short lines between paragraphs)."""
+
+    def rule(ctx: Context) -> list[Paragraph]:
+        out: list[Paragraph] = []
+        for text in source(ctx):
+            out.append(Paragraph(clean.normalise_space(text), "heading" if out and is_subhead(text) else "text"))
+        return out
+
+    return rule

@@ -1,0 +1,82 @@
+"""Line rules for text captures, on real captures (file named in each case)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SHARED
+
+from laoru import line_rules
+from laoru.page import Page
+from laoru.plugin import Context, OutletInfo
+
+FIXTURES = Path(__file__).parent / "fixtures"
+INFO = OutletInfo("test", "Test")
+
+
+def context(text: str, **found) -> Context:
+    return Context(Page.from_text(text), INFO, found=dict(found))
+
+
+def rfa_capture() -> str:
+    # tests/fixtures/rfa/seed_002_rfa_segment.txt: a menu of bullets, the title, the story, a related list
+    return (FIXTURES / "rfa" / "seed_002_rfa_segment.txt").read_text(encoding="utf-8")
+
+
+def test_line_at():
+    ctx = context(rfa_capture())
+    assert line_rules.line_at(0)(ctx) == "• North Korea"
+    assert line_rules.line_at(10_000)(ctx) is None
+
+
+def test_after_title_on_a_real_capture():
+    title = "Russia dusts off Soviet-era friendship with Laos"
+    lines = line_rules.after_title(until=r"^•", skip_leading=r"^•")(context(rfa_capture(), title=title))
+    assert lines[0] == "Share" and lines[2].startswith("By any reckoning")
+    assert not any(text.startswith("•") for text in lines)
+
+
+def test_bullets_is_the_first_run_of_bullets():
+    ctx = context(rfa_capture())
+    assert line_rules.bullets()(ctx)[:2] == ["North Korea", "South China Sea"]
+
+
+def test_with_subheads():
+    # seed 002 (RFA): "Lao revolution" is a subhead between paragraphs
+    title = "Russia dusts off Soviet-era friendship with Laos"
+    rule = line_rules.with_subheads(line_rules.after_title(until=r"^•", skip_leading=r"^•"),
+                                    lambda text: len(text.split()) <= 3)
+    kinds = {p.text: p.kind for p in rule(context(rfa_capture(), title=title))}
+    assert kinds["Lao revolution"] == "heading"
+    assert kinds["Share"] == "text"  # the first line is never a subhead
+
+
+def test_story_keeps_the_lead_and_leaves_a_caption_over_its_credit():
+    # 304_kommersant.txt: a caption line, then "Фото: Пресс-служба МИД России"
+    text = (SHARED / "captures" / "304_kommersant.txt").read_text(encoding="utf-8")
+    lines = line_rules.story()(context(text))
+    assert lines[0].startswith("Глава МИД РФ Сергей Лавров в среду посетил")
+    assert not any(line.startswith("Большинство собеседников") for line in lines)
+
+
+def test_story_from_an_opener_cuts_inline_chrome():
+    # 281_ria.txt: the sponsor line runs into the story's last paragraph
+    text = (SHARED / "captures" / "281_ria.txt").read_text(encoding="utf-8")
+    rule = line_rules.story(opener=r"РИА Новости\.", drop=(r"РИА Новости выступает [^.]*\.",))
+    lines = rule(context(text))
+    assert lines[0].startswith("ВЛАДИВОСТОК, 4 сен - РИА Новости.")
+    assert "выступает" not in lines[-1]
+
+
+def test_title_line_warns_when_the_capture_opens_with_its_story():
+    # 207_tass.txt opens with its dateline
+    ctx = context((SHARED / "captures" / "207_tass.txt").read_text(encoding="utf-8"))
+    assert line_rules.title_line(opener=r"/TASS/\.")(ctx) is None
+    assert ctx.warnings
+
+
+def test_printed_date_line_in_the_outlet_zone():
+    # 213_interfax.txt: "10 Jan 2019 10:02" above the headline, Moscow time
+    ctx = Context(Page.from_text((SHARED / "captures" / "213_interfax.txt").read_text(encoding="utf-8")),
+                  OutletInfo("interfax", "Interfax", tz="+03:00"))
+    assert line_rules.printed_date_line()(ctx) == "2019-01-10T10:02:00+03:00"
