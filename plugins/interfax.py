@@ -15,7 +15,7 @@ import re
 from laoru import dates
 from laoru.line_rules import printed_date_line, story, title_line
 from laoru.model import Dateline
-from laoru.plugin import Parser, TextLayout, outlet
+from laoru.plugin import Context, Parser, TextLayout, outlet
 from laoru.rules import first
 
 DATELINE = (r"^(?P<place>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё .-]{1,40})\.\s*(?P<date>[A-Z][a-z]{2,4}\.? \d{1,2}|\d{1,2} [а-я]+)\.?"
@@ -23,16 +23,16 @@ DATELINE = (r"^(?P<place>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё .-]{1,40})\.\s*(?P<da
 _DATELINE = re.compile(DATELINE)
 
 
-def _dateline_match(ctx) -> re.Match[str] | None:
+def _dateline_match(ctx: Context) -> re.Match[str] | None:
     return next((m for m in map(_DATELINE.match, ctx.page.lines) if m), None)
 
 
-def _dateline(ctx) -> Dateline | None:
+def _dateline(ctx: Context) -> Dateline | None:
     match = _dateline_match(ctx)
     return Dateline(place=match["place"].strip(), date=match["date"]) if match else None
 
 
-def _dateline_day(ctx) -> str | None:
+def _dateline_day(ctx: Context) -> str | None:
     match = _dateline_match(ctx)
     return dates.parse_human(match["date"]) if match else None
 

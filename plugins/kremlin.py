@@ -16,10 +16,15 @@ available to the project, so its HTML pages go to the generic reader):
 from __future__ import annotations
 
 from laoru.line_rules import story
-from laoru.plugin import Parser, TextLayout, outlet
+from laoru.plugin import Context, Parser, TextLayout, outlet
 
 SETTINGS = (r"(?:Select font|Выберите шрифт) .*", r"(?:Character spacing|Интервал между буквами) .*",
             r"[^.]{1,60} /")
+
+
+def _no_headline(ctx: Context) -> None:
+    """The accessible page's capture has no headline line: the title stays empty, said so."""
+    ctx.warn("the Kremlin's accessible page shows no headline in a capture; title left empty")
 
 
 @outlet("kremlin", name="President of Russia (the Kremlin)", domains=["kremlin.ru"], languages=["en", "ru"],
@@ -35,7 +40,5 @@ class Kremlin(Parser):
     class Capture(TextLayout):
         """The accessible version: settings, breadcrumb, announcement, transcript (corpus 234, 297)."""
 
+        title = _no_headline
         paragraphs = story()
-
-        def title(ctx) -> None:
-            ctx.warn("the Kremlin's accessible page shows no headline in a capture; title left empty")

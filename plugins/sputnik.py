@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from laoru.line_rules import printed_date_line, story, title_line
 from laoru.model import Paragraph
-from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
+from laoru.plugin import Context, HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, css, date, first, jsonld, meta
 
 PROMPTS = (r"Follow Sputnik’s live feed to learn more!|Sputnik is the general (?:media|information) partner"
@@ -27,9 +27,9 @@ PROMPTS = (r"Follow Sputnik’s live feed to learn more!|Sputnik is the general 
 """Sputnik's own prompts, printed as lines or run into the story's last paragraph."""
 
 
-def _lead_and_text(ctx) -> list[Paragraph]:
+def _lead_and_text(ctx: Context) -> list[Paragraph]:
     """The lead block then the text block: one story, two containers."""
-    return [*body(".b-article__lead")(ctx), *body(".b-article__text")(ctx)]
+    return [*(body(".b-article__lead")(ctx) or ()), *(body(".b-article__text")(ctx) or ())]
 
 
 @outlet("sputnik", name="Sputnik", domains=["sputniknews.com", "sputnikglobe.com", "sputniknews.ru"],

@@ -40,7 +40,7 @@ def _lead(ctx: Context, opener: re.Pattern[str] | None) -> int | None:
     return headline.lead_index(lines)
 
 
-def title_line(*, opener: str | None = None, skip: Sequence[str] = (), topmost: bool = False) -> Rule:
+def title_line(*, opener: str | None = None, skip: Sequence[str] = (), topmost: bool = False) -> Rule[str]:
     """The headline above the story's lead (``opener``, e.g. a dateline), skipping the outlet's
     own chrome lines ``skip``; empty, with a warning, when the capture shows none. ``topmost``:
     the outlet prints a standfirst under its headline, so the first candidate line is the headline."""
@@ -59,7 +59,7 @@ def title_line(*, opener: str | None = None, skip: Sequence[str] = (), topmost: 
     return rule
 
 
-def printed_date_line(*, window: int = headline.WINDOW) -> Rule:
+def printed_date_line(*, window: int = headline.WINDOW) -> Rule[str]:
     """The first line of the top ``window`` lines that prints a date as its subject
     (``10 Jan 2019 10:02``, ``2025-09-04T10:29+0000``), at the outlet's zone when timed."""
 
@@ -77,7 +77,7 @@ def printed_date_line(*, window: int = headline.WINDOW) -> Rule:
     return rule
 
 
-def story(*, opener: str | None = None, end: str | None = None, drop: Sequence[str] = ()) -> Rule:
+def story(*, opener: str | None = None, end: str | None = None, drop: Sequence[str] = ()) -> Rule[list[str]]:
     """The story's lines: from its lead (the ``opener`` line, else the first prose line) up to
     the ``end`` marker, keeping prose and lines that introduce a quote or list (``…:``).
 
@@ -117,7 +117,7 @@ def is_story_line(text: str) -> bool:
 # --- Positional line rules: what a capture layout names instead of looping over the lines ---
 
 
-def line_at(index: int) -> Rule:
+def line_at(index: int) -> Rule[str]:
     """The line at ``index`` (``0`` the first, ``-1`` the last), or ``None`` past the end."""
 
     def rule(ctx: Context) -> str | None:
@@ -127,7 +127,7 @@ def line_at(index: int) -> Rule:
     return rule
 
 
-def after_title(*, until: str | None = None, skip_leading: str | None = None) -> Rule:
+def after_title(*, until: str | None = None, skip_leading: str | None = None) -> Rule[list[str]]:
     """The lines after the title line (``ctx.found["title"]``; every line when the title is not
     one of them): leading lines matching ``skip_leading`` dropped, then up to the first line
     matching ``until``."""
@@ -151,13 +151,13 @@ def after_title(*, until: str | None = None, skip_leading: str | None = None) ->
 BULLET = re.compile(r"^•\s*")
 
 
-def bullets(source: Rule | None = None) -> Rule:
+def bullets(source: Rule[list[str]] | None = None) -> Rule[list[str]]:
     """The first run of bulleted lines (``• item``) among the lines ``source`` gives (default: all
     lines), without their bullets: a related list or a tag list after the story."""
 
     def rule(ctx: Context) -> list[str]:
         items: list[str] = []
-        for text in source(ctx) if source is not None else ctx.page.lines:
+        for text in (source(ctx) or []) if source is not None else ctx.page.lines:
             if BULLET.match(text):
                 items.append(clean.normalise_space(BULLET.sub("", text)))
             elif items:
@@ -167,13 +167,13 @@ def bullets(source: Rule | None = None) -> Rule:
     return rule
 
 
-def with_subheads(source: Rule, is_subhead: Callable[[str], bool]) -> Rule:
+def with_subheads(source: Rule[list[str]], is_subhead: Callable[[str], bool]) -> Rule[list[Paragraph]]:
     """Paragraphs from the lines ``source`` gives; a line ``is_subhead`` accepts after the first
     one is a ``heading`` (a capture keeps subheads as short lines between paragraphs)."""
 
     def rule(ctx: Context) -> list[Paragraph]:
         out: list[Paragraph] = []
-        for text in source(ctx):
+        for text in source(ctx) or ():
             out.append(Paragraph(clean.normalise_space(text), "heading" if out and is_subhead(text) else "text"))
         return out
 
