@@ -80,6 +80,7 @@ def _text_tags(ctx) -> list[str]:
 @outlet("laotian-times", name="The Laotian Times", domains=["laotiantimes.com"], languages=["en"],
         tz="+07:00", version="1.0")
 class LaotianTimes(Parser):
+    feeds = ("https://laotiantimes.com/feed/",)  # the site's WordPress RSS feed
     signatures = {
         MASTHEAD: 5.0,
         r"^Latest article$": 1.0,

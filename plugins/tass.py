@@ -118,6 +118,7 @@ def _text_published(ctx) -> str | None:
 @outlet("tass", name="TASS — Russian News Agency", domains=["tass.com", "tass.ru"], languages=["en", "ru"],
         tz=MOSCOW, version="1.0")
 class TASS(Parser):
+    feeds = ("https://tass.com/rss/v2.xml", "https://tass.ru/rss/v2.xml")  # TASS's RSS 2.0 feeds (English, Russian)
     signatures = {
         r"/TASS/\.": 6.0,
         r"/ТАСС/\.": 6.0,

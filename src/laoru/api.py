@@ -87,7 +87,12 @@ def parse_paths(paths: Iterable[str | os.PathLike[str]], *, outlet: str | None =
 
     Each bad file is passed to ``on_error(source, reason)``; without a handler the error is raised.
     """
+    from laoru.warc import is_warc, parse_warc
+
     for path in expand(paths):
+        if is_warc(path):
+            yield from parse_warc(path, outlet=outlet, plugins=plugins, on_error=on_error)
+            continue
         try:
             documents = parse_path(path, outlet=outlet, plugins=plugins)
         except InputError as exc:

@@ -22,11 +22,11 @@ from typing import Any
 
 import attrs
 
-from laoru.api import parse_bytes, parse_path, registry
+from laoru.api import parse_path, registry
 from laoru.errors import InputError
 from laoru.inputs import is_accepted
 from laoru.model import Document
-from laoru.warc import is_warc, read_warc
+from laoru.warc import is_warc, parse_warc
 
 ErrorHandler = Callable[[str, str], None]
 DOCUMENT_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -105,12 +105,7 @@ def parse_unit(path: str, options: Options = Options(), on_error: ErrorHandler |
         yield from read_documents(path, handler)
         return
     if is_warc(path):
-        for raw in read_warc(path, handler):
-            try:
-                yield from parse_bytes(raw.data, source=raw.source, url=raw.url, content_type=raw.content_type,
-                                       outlet=options.outlet, plugins=plugins)
-            except InputError as exc:
-                handler(exc.source, exc.reason)
+        yield from parse_warc(path, outlet=options.outlet, plugins=plugins, on_error=handler)
         return
     try:
         documents = parse_path(path, outlet=options.outlet, plugins=plugins)

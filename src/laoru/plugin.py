@@ -183,6 +183,10 @@ class Parser:
     """Regex → weight: how strongly a match in a text capture says "this outlet"."""
     boilerplate: ClassVar[tuple[str, ...]] = ()
     """Whole-line regexes that are chrome on this outlet only (shared ones live in ``clean``)."""
+    feeds: ClassVar[tuple[str, ...]] = ()
+    """RSS/Atom feeds the outlet publishes (from its own documentation): ``laoru fetch --outlet``."""
+    sitemaps: ClassVar[tuple[str, ...]] = ()
+    """Sitemaps or sitemap indexes the outlet publishes: ``laoru fetch --outlet``."""
     bounds: ClassVar[dict[str, str]] = {}
     """Where one of this outlet's articles sits in a multi-article text capture (:mod:`laoru.split`):
     regexes on a whole line for ``head`` (the article's first line, e.g. a masthead), ``lead``

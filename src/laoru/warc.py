@@ -1,8 +1,10 @@
 """Reading web-archive crawls: the pages inside a (gzip'd) WARC file, as raw inputs.
 
 A crawl is fed to laoru as is, one WARC file per input: every ``response`` (HTTP 200) and
-``resource`` record with an HTML or text body becomes a :class:`~laoru.inputs.RawInput`
-with the capture's URL and content type, through the same caps as files. A record that
+``resource`` record with an HTML or text body becomes a :class:`WarcInput` with the
+capture's URL and content type, through the same caps as files, and its provenance (URL,
+fetch time, WARC file, record id), which every Document parsed from it carries as
+``metadata["warc"]``. Truncated records (``WARC-Truncated``) and robots.txt are not pages. A record that
 fails the caps is reported and skipped; a corrupt or truncated archive is reported once and
 the records read before the damage are kept.
 """
@@ -11,14 +13,29 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import attrs
 
 from laoru.errors import InputError
 from laoru.inputs import MAX_COMPRESSED_BYTES, MAX_DOCUMENT_BYTES, RawInput, read_bytes
+
+if TYPE_CHECKING:
+    from laoru.model import Document
+    from laoru.registry import Registry
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 ErrorHandler = Callable[[str, str], None]
+
+
+@attrs.frozen(slots=True)
+class WarcInput(RawInput):
+    """A page from a WARC record, with where and when it was captured."""
+
+    warc: dict[str, object] = attrs.field(factory=dict)
 
 
 def is_warc(path: str | os.PathLike[str]) -> bool:
@@ -32,7 +49,9 @@ def _content_type(record) -> str | None:
 
 
 def _is_page(record) -> bool:
-    if record.rec_type not in ("response", "resource"):
+    if record.rec_type not in ("response", "resource") or record.rec_headers.get_header("WARC-Truncated"):
+        return False
+    if urlsplit(record.rec_headers.get_header("WARC-Target-URI") or "").path == "/robots.txt":
         return False
     if record.rec_type == "response" and (record.http_headers is None
                                           or record.http_headers.get_statuscode() != "200"):
@@ -55,7 +74,7 @@ def _starts_like_warc(handle) -> bool:
     return head.startswith(b"WARC/")
 
 
-def read_warc(path: str | os.PathLike[str], on_error: ErrorHandler | None = None) -> Iterator[RawInput]:
+def read_warc(path: str | os.PathLike[str], on_error: ErrorHandler | None = None) -> Iterator[WarcInput]:
     """Pages of one WARC file, in file order; ``on_error(source, reason)`` hears of bad records.
 
     Without a handler the first error is raised as :class:`InputError`. Sources read
@@ -98,14 +117,36 @@ def read_warc(path: str | os.PathLike[str], on_error: ErrorHandler | None = None
             try:
                 if len(data) > MAX_DOCUMENT_BYTES:
                     raise InputError(where, f"record larger than {MAX_DOCUMENT_BYTES} bytes")
-                yield read_bytes(where, data, url=record.rec_headers.get_header("WARC-Target-URI"),
-                                 content_type=_content_type(record))
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                raw = read_bytes(where, data, url=url, content_type=_content_type(record))
+                yield WarcInput(raw.source, raw.data, raw.url, raw.content_type, warc={
+                    "url": url, "date": record.rec_headers.get_header("WARC-Date"), "file": source,
+                    "record_id": record.rec_headers.get_header("WARC-Record-ID"),
+                    "offset": records.get_record_offset()})
             except InputError as exc:
                 report(exc.source, exc.reason)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         report(source, f"corrupt WARC file ({str(exc).strip() or type(exc).__name__})")
     finally:
         handle.close()
+
+
+def parse_warc(path: str | os.PathLike[str], *, outlet: str | None = None, plugins: Registry | None = None,
+               on_error: ErrorHandler | None = None) -> Iterator[Document]:
+    """Documents of every page in a WARC file, each with its record's provenance in ``metadata["warc"]``."""
+    from laoru.api import parse_bytes
+
+    for raw in read_warc(path, on_error):
+        try:
+            documents = parse_bytes(raw.data, source=raw.source, url=raw.url, content_type=raw.content_type,
+                                    outlet=outlet, plugins=plugins)
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc.source, exc.reason)
+            continue
+        for document in documents:
+            yield document.evolve(metadata={**document.metadata, "warc": dict(raw.warc)})
 
 
 def write_warc(path: str | os.PathLike[str], pages: list[tuple[str, bytes, str]]) -> None:

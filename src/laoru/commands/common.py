@@ -36,7 +36,7 @@ class Report:
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files, folders (walked for .html/.htm/.txt[.gz]) or globs")
+                        help="files, folders (walked for .html/.htm/.txt[.gz]), globs or WARC files")
     parser.add_argument("--outlet", metavar="SLUG", help="read every input with this outlet's plugin")
     parser.add_argument("--plugin", metavar="FILE", action="append", default=[],
                         help="load a plugin from a .py file or folder (repeatable)")
