@@ -48,6 +48,8 @@ def test_every_entity_has_id_name_kind_country_and_sources():
         else:
             assert COUNTRY_CODE.match(entity["country"]), entity["id"]
         assert entity.get("sources"), f"{entity['id']} says nowhere where it comes from"
+        assert all(isinstance(source, str) and source.strip() for source in entity["sources"]), entity["id"]
+        assert isinstance(entity.get("notes", ""), str), entity["id"]
         assert set(entity["aliases"]) <= {"en", "ru", "lo"}, entity["id"]
 
 
