@@ -119,3 +119,9 @@ def test_a_body_paragraph_is_neither():
     # 201_tass.txt
     line = "According to the Russian general, the unit’s mission will last until March 2019."
     assert not clean.is_caption(line) and not clean.is_boilerplate(line) and not headline.is_chrome(line)
+
+
+def test_a_title_cut_short_and_printed_three_times_is_the_headline():
+    # 224_other.txt: the teaser title "… historical ties and.." printed three times at the top
+    lines = lines_of("224_other.txt")
+    assert headline.headline_index(lines) == 0 and lines[0].endswith("and..")

@@ -114,3 +114,8 @@ def test_story_starts_at_the_line_introducing_its_quote():
 def test_trailing_source_credit_is_cut():
     # 319_other.txt: "… сделают заявление для СМИ. (rbc.ru)"
     assert "(rbc.ru)" not in parse("319_other.txt").text
+
+
+def test_trailing_agency_code_is_cut():
+    # 257_vna.txt: "… président du Laos, ChoummalySayasone. -AVI"
+    assert "-AVI" not in parse("257_vna.txt").text

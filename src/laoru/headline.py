@@ -25,6 +25,8 @@ _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[AaPp][Mm]|UTC[+-]?\d*|GMT[+-]?\
 MAX_NUMBER_TOKENS = 3
 """A line of bare numbers this short is a counter or a reading ("0 711", "28.8 C"), not text."""
 _NUMBERS = re.compile(r"^[\d\s.,:/%°CF+-]+$")
+_CUT_SHORT = re.compile(r"\w\.\.$")
+"""A title the site cut short with two dots (``… historical ties and..``)."""
 _SITE_SUFFIX = re.compile(r"^\s[|–—-]\s\S")
 _SOCIAL = re.compile(r"@\w{2,}|pic\.twitter\.com|\bt\.me/|#\w+\s*$")
 
@@ -57,8 +59,9 @@ def _doubled(lines: Sequence[str]) -> int | None:
     separator (``Title | Site``, ``Title - Agency, date``): the headline's index."""
     top = [_key(text) for text in lines[:WINDOW]]
     for index, key in enumerate(top[:5]):
-        if len(key.split()) < MIN_WORDS or _FINAL_PUNCTUATION.search(lines[index]) or is_chrome(lines[index]):
-            continue  # a paragraph the capture repeats is not a heading
+        ended = _FINAL_PUNCTUATION.search(lines[index]) and not _CUT_SHORT.search(lines[index])
+        if len(key.split()) < MIN_WORDS or ended or is_chrome(lines[index]):
+            continue  # a paragraph the capture repeats is not a heading; a title cut short ("… and..") is
         others = top[:index] + top[index + 1:]
         if any(other == key or (_SITE_SUFFIX.match(other[len(key):]) and other.startswith(key)) for other in others):
             return index

@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from laoru.rules import Rule
 
 
-_TRAILING_SOURCE = re.compile(r"\s\((?:[\w-]+\.)+[a-z]{2,6}\)$")
-"""A source credit closing a paragraph: ``… сделают заявление для СМИ. (rbc.ru)``."""
+_TRAILING_SOURCE = re.compile(r"\s\((?:[\w-]+\.)+[a-z]{2,6}\)$|(?<=[.!?»”\"])\s*[-–—]\s?[A-Z]{2,5}$")
+"""A source credit closing a paragraph: a site (``… для СМИ. (rbc.ru)``) or an agency's code
+after a dash (``… ChoummalySayasone. -AVI``)."""
 _CREDIT = re.compile(r"^(?:Фото|Photo|Foto)\s*:", re.IGNORECASE)
 
 
