@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 
-from laoru.clean import is_prose, normalise_space
-from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
+from laoru.clean import is_prose
+from laoru.line_rules import bullets, line_before, lines_from
+from laoru.plugin import Context, HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, css, css_all, date, first, jsonld, meta
 
 MASTHEAD = r"^The Laotian Times$"
@@ -41,40 +42,26 @@ def _is_strip(text: str) -> bool:
     return text.count(",") >= 2 and bool(STRIP.search(text))
 
 
-def _body_range(ctx) -> tuple[int, int]:
-    """From the first paragraph after the masthead's header strip to the tags or 'Latest article'."""
-    lines = ctx.page.lines
-    start = next((i for i, text in enumerate(lines) if is_prose(text) and not _is_strip(text)), len(lines))
-    end = start
-    while end < len(lines) and not lines[end].startswith("•") and not LATEST.match(lines[end]):
-        end += 1
-    return start, end
+def _opens_story(text: str) -> bool:
+    """The story's first paragraph: prose that is not the header strip."""
+    return is_prose(text) and not _is_strip(text)
 
 
-def _text_title(ctx) -> str | None:
+def _closes_story(text: str) -> bool:
+    """The tag bullets or 'Latest article' after the story."""
+    return text.startswith("•") or bool(LATEST.match(text))
+
+
+_heading = line_before(_opens_story)
+
+
+def _text_title(ctx: Context) -> str | None:
     """The heading right above the first paragraph; the header strip is never a title."""
-    start, _ = _body_range(ctx)
-    above = ctx.page.lines[start - 1] if 0 < start <= len(ctx.page.lines) else None
+    above = _heading(ctx)
     if above is None or is_prose(above) or re.match(MASTHEAD, above) or _is_strip(above):
         ctx.warn("the capture does not show this story's headline")
         return None
     return above
-
-
-def _text_paragraphs(ctx) -> list[str]:
-    start, end = _body_range(ctx)
-    return [text for text in ctx.page.lines[start:end] if not _is_strip(text)]
-
-
-def _text_tags(ctx) -> list[str]:
-    """The bulleted tag list right after the story."""
-    _, end = _body_range(ctx)
-    tags: list[str] = []
-    for text in ctx.page.lines[end:]:
-        if not text.startswith("•"):
-            break
-        tags.append(normalise_space(text.lstrip("• ")))
-    return tags
 
 
 @outlet("laotian-times", name="The Laotian Times", domains=["laotiantimes.com"], languages=["en"],
@@ -107,5 +94,5 @@ class LaotianTimes(Parser):
         """Browser copy: masthead, header strip, paragraphs, tag bullets, 'Latest article'."""
 
         title = _text_title
-        paragraphs = _text_paragraphs
-        tags = _text_tags
+        paragraphs = lines_from(_opens_story, until=_closes_story, without=_is_strip)
+        tags = bullets(lines_from(_closes_story, after=_opens_story), leading=True)  # right after the story

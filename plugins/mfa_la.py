@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from laoru import dates
-from laoru.line_rules import line_at
+from laoru.line_rules import after_title, line_at, line_matching
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, css, css_all, date, first, jsonld, meta
 
@@ -35,24 +35,14 @@ def _printed_date(ctx) -> str | None:
         (re.search(r"\d{1,2}/\d{1,2}/\d{4}", text) or [None])[0], "%d/%m/%Y")
 
 
-def _text_published(ctx) -> str | None:
-    for text in ctx.page.lines[:15]:
-        if LAO_DATE.search(text) or re.search(r"\b\d{4}\b", text):
-            value = dates.parse_human(text, VIENTIANE)
-            if value:
-                return value
-    return None
+def _dated(text: str) -> bool:
+    """A line holding a written-out date (Lao months, a BE or CE year)."""
+    return bool((LAO_DATE.search(text) or re.search(r"\b\d{4}\b", text)) and dates.parse_human(text))
 
 
-def _text_body(ctx) -> list[str]:
-    """After the title and the date line, the prose lines."""
-    lines = ctx.page.lines
-    out = []
-    for index, text in enumerate(lines):
-        if index == 0 or (index < 4 and dates.parse_human(text) and len(text) < 60):
-            continue
-        out.append(text)
-    return out
+def _short_date_line(text: str) -> bool:
+    """The date line under a message's title (``Vientiane, 12 June 2024``)."""
+    return len(text) < 60 and bool(dates.parse_human(text))
 
 
 @outlet("mfa-la", name="Ministry of Foreign Affairs of the Lao PDR", domains=["mofa.gov.la"],
@@ -80,5 +70,5 @@ class MFALaos(Parser):
         """A browser copy: title, date line, body."""
 
         title = line_at(0)
-        published = _text_published
-        paragraphs = _text_body
+        published = date(line_matching(_dated, window=15), "human")
+        paragraphs = after_title(skip_leading=_short_date_line)

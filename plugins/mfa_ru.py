@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 from laoru import dates
+from laoru.line_rules import line_before, line_matching, lines_after
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, css, date, first, jsonld, meta
 
@@ -55,39 +56,17 @@ def _numeric_date(ctx) -> str | None:
     return None
 
 
-def _date_line_index(ctx) -> int | None:
-    """The line holding the republisher's written-out date (``20 November 2025 04:00``)."""
-    for index, text in enumerate(ctx.page.lines[:60]):
-        if HUMAN_DATE.match(text) and dates.parse_human(text):
-            return index
-    return None
+def _is_date_line(text: str) -> bool:
+    """The republisher's written-out date line (``20 November 2025 04:00``)."""
+    return bool(HUMAN_DATE.match(text) and dates.parse_human(text))
 
 
-def _lines_title(ctx) -> str | None:
-    index = _date_line_index(ctx)
-    if index:
-        return ctx.page.lines[index - 1]
-    return ctx.page.lines[0] if ctx.page.lines else None
-
-
-def _lines_published(ctx) -> str | None:
-    index = _date_line_index(ctx)
-    return dates.parse_human(ctx.page.lines[index], MOSCOW) if index is not None else None
-
-
-def _lines_body(ctx) -> list[str]:
-    """After the date and document number, up to the republisher's footer."""
-    lines = ctx.page.lines
-    index = _date_line_index(ctx)
-    start = index + 1 if index is not None else 1
-    if start < len(lines) and DOC_NUMBER.match(lines[start]):
-        start += 1
-    out: list[str] = []
-    for text in lines[start:]:
-        if re.match(FOOTER, text, re.IGNORECASE):
-            break
-        out.append(text)
-    return out
+_lines_title = line_before(_is_date_line, window=60, otherwise=0)
+"""The title right above the date line (the first line when there is none)."""
+_lines_published = date(line_matching(_is_date_line, window=60), "human")
+_lines_body = lines_after(_is_date_line, window=60, skip=DOC_NUMBER, until=re.compile(FOOTER, re.IGNORECASE),
+                          otherwise=1)
+"""After the date and the document number, up to the republisher's footer."""
 
 
 @outlet("mfa-ru", name="Ministry of Foreign Affairs of Russia", domains=["mid.ru"], languages=["en", "ru"],

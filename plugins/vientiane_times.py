@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from laoru.clean import is_prose
+from laoru.line_rules import heading_over_prose_closed_by, prose_closed_by
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import css, date, first, line, meta
 
@@ -26,34 +26,10 @@ BYLINE = r"^By (?P<authors>.+?)\s*\(\s*Latest Update (?P<date>[^)]+?)\s*\)\s*$"
 _BYLINE = re.compile(BYLINE)
 
 
-def _byline_index(ctx) -> int | None:
-    return next((i for i, text in enumerate(ctx.page.lines) if _BYLINE.match(text)), None)
-
-
-def _body_start(ctx) -> int | None:
-    """First line of the block of prose that the byline closes."""
-    end = _byline_index(ctx)
-    lines = ctx.page.lines
-    if end is None:
-        return next((i for i, text in enumerate(lines) if is_prose(text)), None)
-    start = end
-    while start > 0 and is_prose(lines[start - 1]):
-        start -= 1
-    return start if start < end else None
-
-
-def _title(ctx) -> str | None:
-    """The heading just above the story's first paragraph."""
-    start = _body_start(ctx)
-    return ctx.page.lines[start - 1] if start else None
-
-
-def _paragraphs(ctx) -> list[str]:
-    start = _body_start(ctx)
-    if start is None:
-        return []
-    end = _byline_index(ctx)
-    return ctx.page.lines[start:end] if end is not None else [t for t in ctx.page.lines[start:] if is_prose(t)]
+_title = heading_over_prose_closed_by(BYLINE)
+"""The heading just above the story's first paragraph."""
+_paragraphs = prose_closed_by(BYLINE)
+"""The block of prose that the byline closes (without a byline: the prose lines)."""
 
 
 @outlet("vientiane-times", name="Vientiane Times", domains=["vientianetimes.org.la", "vientianetimes.la"],

@@ -80,3 +80,44 @@ def test_printed_date_line_in_the_outlet_zone():
     ctx = Context(Page.from_text((SHARED / "captures" / "213_interfax.txt").read_text(encoding="utf-8")),
                   OutletInfo("interfax", "Interfax", tz="+03:00"))
     assert line_rules.printed_date_line()(ctx) == "2019-01-10T10:02:00+03:00"
+
+
+def fixture_capture(path: str) -> Context:
+    return context((FIXTURES / path).read_text(encoding="utf-8"))
+
+
+def test_line_before_and_line_matching_a_date_line():
+    # tests/fixtures/mfa-ru/seed_003_globalsecurity.txt: title, "20 November 2025 04:00", "1938-20-11-2025"
+    ctx = fixture_capture("mfa-ru/seed_003_globalsecurity.txt")
+    date_line = r"^\d{1,2} [A-Z][a-z]+ \d{4}"
+    assert line_rules.line_before(date_line)(ctx).startswith("Article by Foreign Minister Sergey Lavrov")
+    assert line_rules.line_matching(date_line)(ctx) == "20 November 2025 04:00"
+    body = line_rules.lines_after(date_line, skip=r"^\d{3,5}-\d{2}-\d{2}-\d{4}$", until=r"NEWSLETTER")(ctx)
+    assert body[0].startswith("On 7 October 2025, Russia and Laos marked")
+
+
+def test_line_before_without_a_marker_falls_back():
+    ctx = fixture_capture("mfa-ru/seed_003_globalsecurity.txt")
+    assert line_rules.line_before(r"^no such line$", otherwise=0)(ctx).startswith("Article by")
+    assert line_rules.line_before(r"^no such line$")(ctx) is None
+
+
+def test_prose_closed_by_a_byline():
+    # tests/fixtures/vientiane-times/seed_002_capture.txt: title, three paragraphs, "By … (Latest Update …)"
+    ctx = fixture_capture("vientiane-times/seed_002_capture.txt")
+    byline = r"^By .+\(\s*Latest Update"
+    story = line_rules.prose_closed_by(byline)(ctx)
+    assert len(story) == 3 and story[0].startswith("Visiting President Thongloun Sisoulith")
+    title = "Lao, Russian presidents hold talks on bilateral ties"
+    assert line_rules.heading_over_prose_closed_by(byline)(ctx) == title
+
+
+def test_lines_from_and_leading_bullets():
+    # tests/fixtures/laotian-times/seed_002_capture.txt: the story, its tag bullets, "Latest article"
+    ctx = fixture_capture("laotian-times/seed_002_capture.txt")
+    tags = line_rules.bullets(line_rules.lines_from(r"^•", after=r"\.$"), leading=True)(ctx)
+    assert tags == ["bilateral relations", "Diplomatic Relations", "President Thongloun", "Thongloun Sisoulith",
+                    "Vladimir Putin"]
+    tail = line_rules.lines_from(r"^Latest article$", until=r"^The Laotian Times$")(ctx)
+    assert tail[0] == "Latest article" and "The Laotian Times" not in tail
+    assert line_rules.lines_from(r"^Latest article$", without=r"^The Laotian Times$")(ctx)[-1] != "The Laotian Times"

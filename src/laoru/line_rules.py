@@ -128,22 +128,21 @@ def line_at(index: int) -> Rule[str]:
     return rule
 
 
-def after_title(*, until: str | None = None, skip_leading: str | None = None) -> Rule[list[str]]:
+def after_title(*, until: Marker | None = None, skip_leading: Marker | None = None) -> Rule[list[str]]:
     """The lines after the title line (``ctx.found["title"]``; every line when the title is not
     one of them): leading lines matching ``skip_leading`` dropped, then up to the first line
     matching ``until``."""
-    until_re = re.compile(until) if until else None
-    skip_re = re.compile(skip_leading) if skip_leading else None
+    ending = _test(until) if until is not None else None
+    skipping = _test(skip_leading) if skip_leading is not None else None
 
     def rule(ctx: Context) -> list[str]:
         lines = ctx.page.lines
         title = ctx.found.get("title")
         rest = lines[lines.index(title) + 1:] if title in lines else list(lines)
         start = 0
-        while skip_re is not None and start < len(rest) and skip_re.search(rest[start]):
+        while skipping is not None and start < len(rest) and skipping(rest[start]):
             start += 1
-        stop = next((i for i in range(start, len(rest)) if until_re is not None and until_re.search(rest[i])),
-                    len(rest))
+        stop = next((i for i in range(start, len(rest)) if ending is not None and ending(rest[i])), len(rest))
         return rest[start:stop]
 
     return rule
@@ -152,16 +151,17 @@ def after_title(*, until: str | None = None, skip_leading: str | None = None) ->
 BULLET = re.compile(r"^•\s*")
 
 
-def bullets(source: Rule[list[str]] | None = None) -> Rule[list[str]]:
+def bullets(source: Rule[list[str]] | None = None, *, leading: bool = False) -> Rule[list[str]]:
     """The first run of bulleted lines (``• item``) among the lines ``source`` gives (default: all
-    lines), without their bullets: a related list or a tag list after the story."""
+    lines), without their bullets: a related list or a tag list after the story. ``leading``:
+    only a run that starts at the first line."""
 
     def rule(ctx: Context) -> list[str]:
         items: list[str] = []
         for text in (source(ctx) or []) if source is not None else ctx.page.lines:
             if BULLET.match(text):
                 items.append(clean.normalise_space(BULLET.sub("", text)))
-            elif items:
+            elif items or leading:
                 break
         return items
 
@@ -177,5 +177,129 @@ def with_subheads(source: Rule[list[str]], is_subhead: Callable[[str], bool]) ->
         for text in source(ctx) or ():
             out.append(Paragraph(clean.normalise_space(text), "heading" if out and is_subhead(text) else "text"))
         return out
+
+    return rule
+
+
+# --- Lines placed by a marker line (a date line under the title, a byline closing the story) ---
+
+Marker = str | re.Pattern[str] | Callable[[str], bool]
+"""A line marker: a regex (searched), or a predicate on the line."""
+
+
+def _test(marker: Marker) -> Callable[[str], bool]:
+    if callable(marker) and not isinstance(marker, re.Pattern):
+        return marker
+    regex = re.compile(marker) if isinstance(marker, str) else marker
+    return lambda text: bool(regex.search(text))
+
+
+def _find(lines: Sequence[str], test: Callable[[str], bool], window: int | None) -> int | None:
+    return next((i for i, text in enumerate(lines[:window]) if test(text)), None)
+
+
+def line_matching(marker: Marker, *, window: int | None = None) -> Rule[str]:
+    """The first line (of the top ``window``) that ``marker`` accepts."""
+    test = _test(marker)
+
+    def rule(ctx: Context) -> str | None:
+        index = _find(ctx.page.lines, test, window)
+        return ctx.page.lines[index] if index is not None else None
+
+    return rule
+
+
+def line_before(marker: Marker, *, window: int | None = None, otherwise: int | None = None) -> Rule[str]:
+    """The line just above the first ``marker`` line (a headline over its date line); when no
+    line below the first is a marker, the line at ``otherwise`` (or nothing)."""
+    test = _test(marker)
+
+    def rule(ctx: Context) -> str | None:
+        lines = ctx.page.lines
+        index = _find(lines, test, window)
+        if index:
+            return lines[index - 1]
+        return lines[otherwise] if otherwise is not None and -len(lines) <= otherwise < len(lines) else None
+
+    return rule
+
+
+def lines_after(marker: Marker, *, window: int | None = None, skip: Marker | None = None,
+                until: Marker | None = None, otherwise: int = 0) -> Rule[list[str]]:
+    """The lines after the first ``marker`` line (from line ``otherwise`` when there is none): one
+    ``skip`` line right after it dropped (a document number), up to the first ``until`` line."""
+    test, skipping = _test(marker), _test(skip) if skip is not None else None
+    ending = _test(until) if until is not None else None
+
+    def rule(ctx: Context) -> list[str]:
+        lines = ctx.page.lines
+        index = _find(lines, test, window)
+        start = index + 1 if index is not None else otherwise
+        if skipping is not None and start < len(lines) and skipping(lines[start]):
+            start += 1
+        stop = next((i for i in range(start, len(lines)) if ending is not None and ending(lines[i])), len(lines))
+        return lines[start:stop]
+
+    return rule
+
+
+def _prose_block(lines: Sequence[str], closer: Callable[[str], bool]) -> tuple[int, int | None] | None:
+    """Start of the prose block the first ``closer`` line ends, and that line's index; without
+    a closer, the first prose line and ``None``."""
+    end = _find(lines, closer, None)
+    if end is None:
+        start = next((i for i, text in enumerate(lines) if clean.is_prose(text)), None)
+        return None if start is None else (start, None)
+    start = end
+    while start > 0 and clean.is_prose(lines[start - 1]):
+        start -= 1
+    return (start, end) if start < end else None
+
+
+def prose_closed_by(closer: Marker) -> Rule[list[str]]:
+    """The story that a closing line ends (a byline printed after the text): the run of prose
+    right above the first ``closer`` line; without one, the prose lines from the first on."""
+    test = _test(closer)
+
+    def rule(ctx: Context) -> list[str]:
+        lines = ctx.page.lines
+        bounds = _prose_block(lines, test)
+        if bounds is None:
+            return []
+        start, end = bounds
+        return list(lines[start:end]) if end is not None else [text for text in lines[start:] if clean.is_prose(text)]
+
+    return rule
+
+
+def heading_over_prose_closed_by(closer: Marker) -> Rule[str]:
+    """The line just above the story :func:`prose_closed_by` finds: its headline."""
+    test = _test(closer)
+
+    def rule(ctx: Context) -> str | None:
+        bounds = _prose_block(ctx.page.lines, test)
+        return ctx.page.lines[bounds[0] - 1] if bounds and bounds[0] else None
+
+    return rule
+
+
+def lines_from(marker: Marker, *, until: Marker | None = None, without: Marker | None = None,
+               after: Marker | None = None) -> Rule[list[str]]:
+    """The lines from the first ``marker`` line (the first one at or below the first ``after``
+    line) up to the first ``until`` line after it, the ``without`` lines left out (a header
+    strip repeated inside the story)."""
+    test = _test(marker)
+    ending = _test(until) if until is not None else None
+    dropping = _test(without) if without is not None else None
+    below = _test(after) if after is not None else None
+
+    def rule(ctx: Context) -> list[str]:
+        lines = ctx.page.lines
+        first = 0 if below is None else _find(lines, below, None)
+        start = None if first is None else next((i for i in range(first, len(lines)) if test(lines[i])), None)
+        if start is None:
+            return []
+        stop = next((i for i in range(start, len(lines)) if ending is not None and ending(lines[i])), len(lines))
+        return [text for text in lines[start:stop] if dropping is None or not dropping(text)]
 
     return rule
