@@ -44,19 +44,24 @@ def _trafilatura(ctx: Context) -> dict[str, Any]:
 
 
 def _density_paragraphs(ctx) -> list[Paragraph]:
-    """Fallback: the ``<p>`` children of the element holding the most paragraph text."""
-    tree = ctx.page.tree
-    best, best_score = None, 0
-    for node in tree.iter("p"):
+    """Fallback: the ``<p>`` children of the element holding the most paragraph text.
+
+    One pass adds each paragraph's length to its parent's score (linear in paragraphs:
+    scoring every paragraph's siblings again was quadratic on long flat pages).
+    """
+    scores: dict[Any, int] = {}
+    texts: dict[Any, list[str]] = {}
+    for node in ctx.page.tree.iter("p"):
         parent = node.getparent()
         if parent is None:
             continue
-        score = sum(len(node_text(p)) for p in parent.findall("p"))
-        if score > best_score:
-            best, best_score = parent, score
-    if best is None:
+        text = node_text(node)
+        scores[parent] = scores.get(parent, 0) + len(text)
+        texts.setdefault(parent, []).append(text)
+    best = max(scores, key=scores.__getitem__, default=None)  # the first of equal scores, as before
+    if best is None or scores[best] == 0:
         return []
-    return [Paragraph(text) for text in (node_text(p) for p in best.findall("p")) if text]
+    return [Paragraph(text) for text in texts[best] if text]
 
 
 def _html_paragraphs(ctx) -> list[Paragraph]:

@@ -45,10 +45,13 @@ def test_dedup_index_is_kept_between_runs(tmp_path):
     first = laoru("dedup", str(EXAMPLES), "--index", str(index))
     assert first.returncode == 0 and first.stdout == ""
     (seed,) = EXAMPLES.glob("004_*.txt")
-    second = laoru("dedup", str(seed), "--index", str(index))
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(seed.read_bytes())  # the same story under another name: another document id
+    second = laoru("dedup", str(copy), "--index", str(index))
     assert second.returncode == 0, second.stderr
     (cluster,) = [json.loads(line) for line in second.stdout.splitlines()]
     assert [m["relation"] for m in cluster["members"]] == ["canonical", "exact"]
+    assert sorted(m["source"] for m in cluster["members"]) == sorted([str(seed), str(copy)])
 
 
 def test_bad_arguments_are_one_line_errors(tmp_path):

@@ -99,8 +99,12 @@ def test_cli_run_writes_every_table_as_jsonl_and_parquet(seeds_twice, tmp_path, 
 
 
 def test_cli_run_rejects_bad_arguments_without_a_traceback(tmp_path, capsys):
-    assert main(["run", str(EXAMPLES), "--out", str(tmp_path), "--threshold", "2"]) == 2
+    for bad in (["--threshold", "2"], ["--workers", "0"], ["--workers", "-1"]):
+        with pytest.raises(SystemExit) as exited:  # argparse's usage error, one line
+            main(["run", str(EXAMPLES), "--out", str(tmp_path / "out"), *bad])
+        assert exited.value.code == 2
     assert main(["run", str(EXAMPLES), "--out", str(tmp_path), "--outlet", "nope"]) == 2
-    assert "Traceback" not in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "must be at least 1, got 0" in err and "must be in (0, 1]" in err
     with pytest.raises(SystemExit):
         main(["run", str(EXAMPLES), "--out", str(tmp_path), "--engine", "ray"])

@@ -6,9 +6,12 @@ import functools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
+import attrs
+
 from laoru import capture_header
 from laoru.errors import InputError, LaoruError
-from laoru.inputs import expand, read_bytes, read_path
+from laoru.inputs import RawInput, expand, read_bytes, read_unit
+from laoru.limits import time_limit
 from laoru.model import Document
 from laoru.page import Page
 from laoru.registry import Registry
@@ -63,41 +66,72 @@ def parse_bytes(data: bytes, *, source: str = "<bytes>", url: str | None = None,
                 plugins: Registry | None = None) -> list[Document]:
     """Parse fetched bytes (a crawler's response, a WARC record); charset from ``content_type``."""
     raw = read_bytes(source, data, url=url, content_type=content_type)
-    return parse_page(Page.from_raw(raw), outlet=outlet, plugins=plugins)
+    return parse_raw(raw, outlet=outlet, plugins=plugins)
+
+
+def parse_raw(raw: RawInput, *, outlet: str | None = None, plugins: Registry | None = None) -> list[Document]:
+    """One page read by :mod:`laoru.inputs` → its Documents, carrying what reading it noticed.
+
+    Whatever goes wrong is an :class:`InputError` naming the page, including a page that
+    takes longer than :data:`laoru.limits.SECONDS_PER_DOCUMENT`.
+    """
+    try:
+        with time_limit(raw.source):
+            page = Page.from_raw(raw)
+            documents = parse_page(page, outlet=outlet, plugins=plugins)
+    except InputError:
+        raise
+    except LaoruError as exc:
+        raise InputError(raw.source, str(exc)) from None
+    provenance = getattr(raw, "warc", None)  # a WARC record's (laoru.warc.WarcInput)
+    if not page.input_warnings and not provenance:
+        return documents
+    return [d.evolve(warnings=(*page.input_warnings, *d.warnings),
+                     metadata={**d.metadata, "warc": dict(provenance)} if provenance else d.metadata)
+            for d in documents]
 
 
 def parse_path(path: str | os.PathLike[str], *, url: str | None = None, outlet: str | None = None,
                plugins: Registry | None = None) -> list[Document]:
-    """Parse one file (``.html``, ``.htm``, ``.txt``, optionally ``.gz``). Raises :class:`InputError`."""
-    raw = read_path(path)
-    page = Page.from_raw(raw)
-    if url:
-        page.given_url = url
-    try:
-        return parse_page(page, outlet=outlet, plugins=plugins)
-    except InputError:
-        raise
-    except LaoruError as exc:
-        raise InputError(str(path), str(exc)) from None
+    """Parse one file (``.html``, ``.htm``, ``.txt``, optionally ``.gz``; a WARC file; ``-`` for stdin).
 
-
-def parse_paths(paths: Iterable[str | os.PathLike[str]], *, outlet: str | None = None,
-                plugins: Registry | None = None, on_error: ErrorHandler | None = None) -> Iterator[Document]:
-    """Parse files, folders and globs, going on past bad files.
-
-    Each bad file is passed to ``on_error(source, reason)``; without a handler the error is raised.
+    Raises :class:`InputError` for the first bad input.
     """
-    from laoru.warc import is_warc, parse_warc
+    documents = []
+    for raw in read_unit(os.fspath(path)):
+        documents.extend(parse_raw(attrs.evolve(raw, url=url) if url else raw, outlet=outlet, plugins=plugins))
+    return documents
 
-    for path in expand(paths):
-        if is_warc(path):
-            yield from parse_warc(path, outlet=outlet, plugins=plugins, on_error=on_error)
-            continue
+
+def parse_unit(unit: str, *, outlet: str | None = None, plugins: Registry | None = None,
+               on_error: ErrorHandler | None = None) -> Iterator[Document]:
+    """The Documents of one input unit (a page file, a WARC file, ``-``), going on past bad pages.
+
+    Without ``on_error`` the first bad input is raised; with it, even a page that makes a
+    plugin fail unexpectedly is reported and skipped, so one page never stops a batch.
+    """
+    for raw in read_unit(unit, on_error):
         try:
-            documents = parse_path(path, outlet=outlet, plugins=plugins)
+            documents = parse_raw(raw, outlet=outlet, plugins=plugins)
         except InputError as exc:
             if on_error is None:
                 raise
             on_error(exc.source, exc.reason)
             continue
+        except Exception as exc:  # a plugin bug on a strange page: report it, keep the batch
+            if on_error is None:
+                raise
+            on_error(raw.source, f"could not be parsed ({type(exc).__name__}: {exc})")
+            continue
         yield from documents
+
+
+def parse_paths(paths: Iterable[str | os.PathLike[str]], *, outlet: str | None = None,
+                plugins: Registry | None = None, on_error: ErrorHandler | None = None) -> Iterator[Document]:
+    """Parse files, folders, globs, WARC files and ``-`` (stdin), going on past bad inputs.
+
+    Each bad input is passed to ``on_error(source, reason)``; without a handler the error is raised.
+    """
+    plugins = plugins or registry()
+    for unit in expand(paths, on_error):
+        yield from parse_unit(unit, outlet=outlet, plugins=plugins, on_error=on_error)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 from collections.abc import Sequence
 
@@ -28,7 +29,28 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         module = importlib.import_module(f"laoru.commands.{module_info.name}")
         module.register(subparsers)
+    for sub in [parser, *subparsers.choices.values()]:
+        _plain_help(sub)
+    _plain_help(subparsers)
     return parser
+
+
+_REST = re.compile(r"(?::[a-z]+:)?`{1,2}~?([^`]+?)`{1,2}")
+
+
+def plain(text: str | None) -> str | None:
+    """Help text without reST markup: command modules may reuse their docstrings, which the docs render."""
+    return _REST.sub(r"\1", text) if text else text
+
+
+def _plain_help(parser: argparse.ArgumentParser | argparse._SubParsersAction) -> None:
+    if isinstance(parser, argparse.ArgumentParser):
+        parser.description = plain(parser.description)
+        actions = parser._actions
+    else:
+        actions = parser._choices_actions
+    for action in actions:
+        action.help = plain(action.help)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,3 +22,7 @@ class PluginError(LaoruError):
 
 class UnknownOutletError(LaoruError):
     """An ``--outlet`` slug that no installed plugin declares."""
+
+
+class OutputError(LaoruError):
+    """An output that cannot be written where asked (missing folder, a directory, one of the inputs)."""

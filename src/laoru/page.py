@@ -19,7 +19,7 @@ from lxml import etree, html
 
 from laoru.clean import normalise_space
 from laoru.errors import InputError
-from laoru.inputs import RawInput, decode, looks_like_html
+from laoru.inputs import RawInput, decode_page, looks_like_html
 
 if TYPE_CHECKING:
     from laoru.capture_header import CaptureHeader
@@ -53,12 +53,15 @@ class Page:
     given_url: str | None = None
     header: CaptureHeader | None = None
     """The capture header read off a text page (:func:`laoru.capture_header.detach`), if any."""
+    input_warnings: tuple[str, ...] = ()
+    """What reading and decoding the input noticed (mojibake fixed, bytes after gzip): on every Document."""
 
     @classmethod
     def from_raw(cls, raw: RawInput) -> Page:
-        text, charset = decode(raw.data, raw.content_type)
+        decoded = decode_page(raw.data, raw.content_type)
+        text, charset = decoded.text, decoded.charset
         page = cls(source=raw.source, text=text, is_html=looks_like_html(text), raw=raw.data,
-                   charset=charset, given_url=raw.url)
+                   charset=charset, given_url=raw.url, input_warnings=(*raw.warnings, *decoded.warnings))
         if charset == "utf-8":  # strict UTF-8 decoding round-trips: the bytes are text's encoding
             page.__dict__["utf8"] = raw.data
         return page
@@ -158,13 +161,14 @@ class Page:
 def _utf8_parser() -> html.HTMLParser:
     """One parser per thread (lxml parsers are not shared across threads).
 
-    ``no_network`` means no DTD or entity is ever fetched; ``huge_tree`` off keeps libxml2's
-    own limits on text node size.
+    ``no_network`` means no DTD or entity is ever fetched. ``huge_tree`` is on because
+    libxml2's own limit silently drops a text node over 10 MB and everything after it; the
+    input caps (``MAX_DOCUMENT_BYTES``) and the depth check bound the work instead.
     """
     parser = getattr(_PARSERS, "parser", None)
     if parser is None:
         parser = html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
-                                 remove_pis=True, huge_tree=False, default_doctype=False)
+                                 remove_pis=True, huge_tree=True, default_doctype=False)
         parser.set_element_class_lookup(_html_class_lookup())
         _PARSERS.parser = parser
     return parser

@@ -12,21 +12,22 @@ position inside the unit) is what "input order" means for dedup on every engine.
 
 from __future__ import annotations
 
-import glob
 import gzip
+import io
 import json
 import os
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
 import attrs
 
-from laoru.api import parse_path, registry
+from laoru.api import parse_unit as parse_input_unit
+from laoru.api import registry
 from laoru.errors import InputError
-from laoru.inputs import is_accepted
+from laoru.inputs import label, open_regular
+from laoru.inputs import units as input_units
 from laoru.model import Document
-from laoru.warc import is_warc, parse_warc
 
 ErrorHandler = Callable[[str, str], None]
 DOCUMENT_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -44,28 +45,12 @@ class Options:
     timeline: bool = True  # merging is on one process: a very large run may want events only
 
 
-def _accepted(path: Path) -> bool:
-    return is_accepted(path) or is_warc(path)
+def units(inputs: Iterable[str | os.PathLike[str]], on_error: ErrorHandler | None = None) -> list[str]:
+    """Input units named by files, folders (walked: pages and WARC files), globs and ``-``, in stable order.
 
-
-def units(inputs: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Input units named by files, folders (walked: pages and WARC files) and globs, in stable order.
-
-    Like :func:`laoru.inputs.expand`, a name that matches nothing is kept so reading it
-    reports the reason.
+    The same as :func:`laoru.inputs.units`: every command and engine finds its inputs there.
     """
-    out: list[str] = []
-    for item in inputs:
-        text = str(item)
-        path = Path(text)
-        if path.is_dir():
-            out.extend(sorted(str(p) for p in path.rglob("*") if p.is_file() and _accepted(p)))
-        elif glob.has_magic(text):
-            matches = sorted(m for m in glob.glob(text, recursive=True) if Path(m).is_file())
-            out.extend(matches or [text])
-        else:
-            out.append(text)
-    return out
+    return input_units(inputs, on_error)
 
 
 def _raise(source: str, reason: str) -> None:
@@ -74,51 +59,43 @@ def _raise(source: str, reason: str) -> None:
 
 def read_documents(path: str, on_error: ErrorHandler) -> Iterator[Document]:
     """Documents already parsed (``laoru parse`` output, other tools), one JSON object a line."""
-    opener = gzip.open if path.endswith(".gz") else open
     try:
-        handle = opener(path, "rt", encoding="utf-8")
-    except OSError as exc:
-        on_error(path, f"cannot read ({exc.strerror or exc})")
+        handle = open_regular(path)
+    except InputError as exc:
+        on_error(exc.source, exc.reason)
         return
-    with handle:
+    source = label(path)
+    with handle, (gzip.open(handle, "rt", encoding="utf-8") if path.endswith(".gz")
+                  else io.TextIOWrapper(handle, encoding="utf-8")) as lines:
         try:
-            for number, line in enumerate(handle, 1):
+            for number, line in enumerate(lines, 1):
                 if not line.strip():
                     continue
                 try:
                     yield Document.from_dict(json.loads(line))
                 except (ValueError, KeyError, TypeError, AttributeError) as exc:
-                    on_error(f"{path}:{number}", f"not a Document record ({type(exc).__name__}: {exc})")
-        except (OSError, EOFError, UnicodeDecodeError) as exc:
-            on_error(path, f"corrupt file ({exc})")
+                    on_error(f"{source}:{number}", f"not a Document record ({type(exc).__name__}: {exc})")
+        except (OSError, EOFError, UnicodeDecodeError, zlib.error) as exc:
+            on_error(source, f"corrupt file ({exc})")
 
 
 def parse_unit(path: str, options: Options = Options(), on_error: ErrorHandler | None = None) -> Iterator[Document]:
     """The Documents of one input unit; bad files or WARC records go to ``on_error``.
 
-    A unit is a page file, a WARC file, or a JSONL file of Documents (named explicitly, never
-    picked up from a folder), so parsed collections can be re-run through dedup and events.
+    A unit is a page file, a WARC file, ``-``, or a JSONL file of Documents (named explicitly,
+    never picked up from a folder), so parsed collections can be re-run through dedup and events.
+    Pages are read by :func:`laoru.api.parse_unit`, the same reader every command uses.
     """
-    plugins = registry(options.plugins)
-    handler = on_error or _raise
     if path.lower().endswith(DOCUMENT_SUFFIXES):
-        yield from read_documents(path, handler)
+        yield from read_documents(path, on_error or _raise)
         return
-    if is_warc(path):
-        yield from parse_warc(path, outlet=options.outlet, plugins=plugins, on_error=handler)
-        return
-    try:
-        documents = parse_path(path, outlet=options.outlet, plugins=plugins)
-    except InputError as exc:
-        handler(exc.source, exc.reason)
-        return
-    yield from documents
+    yield from parse_input_unit(path, outlet=options.outlet, plugins=registry(options.plugins), on_error=on_error)
 
 
 def parse(inputs: Iterable[str | os.PathLike[str]], options: Options = Options(),
           on_error: ErrorHandler | None = None) -> Iterator[Document]:
     """Documents from files, folders, globs and WARC files, going on past bad inputs."""
-    for path in units(inputs):
+    for path in units(inputs, on_error):
         yield from parse_unit(path, options, on_error)
 
 

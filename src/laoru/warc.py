@@ -13,22 +13,31 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import attrs
 
 from laoru.errors import InputError
-from laoru.inputs import MAX_COMPRESSED_BYTES, MAX_DOCUMENT_BYTES, RawInput, read_bytes
+from laoru.inputs import (
+    MAX_COMPRESSED_BYTES,
+    MAX_DOCUMENT_BYTES,
+    WARC_SUFFIXES,
+    RawInput,
+    is_warc,
+    label,
+    open_regular,
+    read_bytes,
+)
 
 if TYPE_CHECKING:
     from laoru.model import Document
     from laoru.registry import Registry
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 ErrorHandler = Callable[[str, str], None]
+__all__ = ["WARC_SUFFIXES", "WarcInput", "is_warc", "page_from_record", "parse_warc", "read_warc", "write_warc"]
 
 
 @attrs.frozen(slots=True)
@@ -36,10 +45,6 @@ class WarcInput(RawInput):
     """A page from a WARC record, with where and when it was captured."""
 
     warc: dict[str, object] = attrs.field(factory=dict)
-
-
-def is_warc(path: str | os.PathLike[str]) -> bool:
-    return str(path).lower().endswith(WARC_SUFFIXES)
 
 
 def _content_type(record) -> str | None:
@@ -80,10 +85,7 @@ def read_warc(path: str | os.PathLike[str], on_error: ErrorHandler | None = None
     Without a handler the first error is raised as :class:`InputError`. Sources read
     ``file.warc.gz#<record offset>`` so a reported record can be found again.
     """
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
-    source = str(path)
+    source = label(path)
 
     def report(where: str, reason: str) -> None:
         if on_error is None:
@@ -91,62 +93,66 @@ def read_warc(path: str | os.PathLike[str], on_error: ErrorHandler | None = None
         on_error(where, reason)
 
     try:
-        if os.path.getsize(path) > 64 * MAX_COMPRESSED_BYTES:
+        handle = open_regular(path, source)
+    except InputError as exc:
+        report(exc.source, exc.reason)
+        return
+    with handle:
+        if os.fstat(handle.fileno()).st_size > 64 * MAX_COMPRESSED_BYTES:
             report(source, f"WARC file larger than {64 * MAX_COMPRESSED_BYTES} bytes")
-            return
-        handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
-    except FileNotFoundError:
-        report(source, "no such file")
-        return
-    except OSError as exc:
-        report(source, f"cannot read ({exc.strerror or exc})")
-        return
-    try:
-        if not _starts_like_warc(handle):
+        elif not _starts_like_warc(handle):
             report(source, "not a WARC file (no WARC/1.x record header at the start)")
-            return
+        else:
+            yield from _pages(handle, source, report)
+
+
+def _pages(handle: IO[bytes], source: str, report: ErrorHandler) -> Iterator[RawInput]:
+    """The page records of an open WARC file; damage is reported once and ends the file."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
         records = ArchiveIterator(handle)
         for record in records:
             if not _is_page(record):
                 continue
             data = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
-            where = f"{source}#{records.get_record_offset()}"  # only after reading: it consumes the stream
+            offset = records.get_record_offset()  # only after reading: it consumes the stream
             if len(data) <= MAX_DOCUMENT_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
-                report(source, f"truncated WARC file (record at {where.rsplit('#', 1)[1]} is cut short)")
+                report(source, f"truncated WARC file (record at {offset} is cut short)")
                 return
             try:
-                if len(data) > MAX_DOCUMENT_BYTES:
-                    raise InputError(where, f"record larger than {MAX_DOCUMENT_BYTES} bytes")
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                raw = read_bytes(where, data, url=url, content_type=_content_type(record))
-                yield WarcInput(raw.source, raw.data, raw.url, raw.content_type, warc={
-                    "url": url, "date": record.rec_headers.get_header("WARC-Date"), "file": source,
-                    "record_id": record.rec_headers.get_header("WARC-Record-ID"),
-                    "offset": records.get_record_offset()})
+                yield page_from_record(record, f"{source}#{offset}", data)
             except InputError as exc:
                 report(exc.source, exc.reason)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         report(source, f"corrupt WARC file ({str(exc).strip() or type(exc).__name__})")
-    finally:
-        handle.close()
+    except (AttributeError, TypeError, KeyError, IndexError) as exc:  # warcio on a malformed record header
+        report(source, f"corrupt WARC file (a record warcio cannot read: {type(exc).__name__}: {exc})")
+
+
+def page_from_record(record: Any, where: str, data: bytes) -> WarcInput:
+    """One page record as a :class:`WarcInput`: its URL, its content type (the charset in it is
+    untrusted, like a page's), its body through the same caps as a file, and its provenance."""
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise InputError(where, f"record larger than {MAX_DOCUMENT_BYTES} bytes")
+    url = record.rec_headers.get_header("WARC-Target-URI") or None
+    raw = read_bytes(where, data, url=url, content_type=_content_type(record))
+    file, _, offset = where.rpartition("#")
+    provenance = {"url": url, "date": record.rec_headers.get_header("WARC-Date"), "file": file,
+                  "record_id": record.rec_headers.get_header("WARC-Record-ID"), "offset": int(offset)}
+    return WarcInput(raw.source, raw.data, raw.url, raw.content_type, raw.warnings, warc=provenance)
 
 
 def parse_warc(path: str | os.PathLike[str], *, outlet: str | None = None, plugins: Registry | None = None,
                on_error: ErrorHandler | None = None) -> Iterator[Document]:
-    """Documents of every page in a WARC file, each with its record's provenance in ``metadata["warc"]``."""
-    from laoru.api import parse_bytes
+    """Documents of every page in a WARC file, each with its record's provenance in ``metadata["warc"]``.
 
-    for raw in read_warc(path, on_error):
-        try:
-            documents = parse_bytes(raw.data, source=raw.source, url=raw.url, content_type=raw.content_type,
-                                    outlet=outlet, plugins=plugins)
-        except InputError as exc:
-            if on_error is None:
-                raise
-            on_error(exc.source, exc.reason)
-            continue
-        for document in documents:
-            yield document.evolve(metadata={**document.metadata, "warc": dict(raw.warc)})
+    The same as :func:`laoru.api.parse_unit` on the file (the one reader every command uses).
+    """
+    from laoru.api import parse_unit
+
+    yield from parse_unit(os.fspath(path), outlet=outlet, plugins=plugins, on_error=on_error)
 
 
 def write_warc(path: str | os.PathLike[str], pages: list[tuple[str, bytes, str]]) -> None:

@@ -6,30 +6,18 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from laoru.commands.common import add_format_option, add_input_options, documents_from_args, output_stream
+from laoru.commands.common import (
+    add_format_option,
+    add_input_options,
+    documents_from_args,
+    fraction,
+    output_stream,
+    positive_int,
+)
+from laoru.inputs import label
 from laoru.output import write_records
 
 TABLE_COLUMNS = ("cluster_id", "doc_id", "outlet", "relation", "similarity", "source")
-
-
-def _fraction(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0.0 < number <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be in (0, 1], got {value}")
-    return number
-
-
-def _count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return number
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -43,24 +31,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_input_options(parser)
     add_format_option(parser, default="jsonl", choices=("jsonl", "json", "table"))
-    parser.add_argument("--threshold", type=_fraction, default=DEFAULT_THRESHOLD,
+    parser.add_argument("--threshold", type=fraction, default=DEFAULT_THRESHOLD,
                         help=f"Jaccard similarity for a near duplicate (default {DEFAULT_THRESHOLD})")
-    parser.add_argument("--containment", type=_fraction, default=DEFAULT_CONTAINMENT,
+    parser.add_argument("--containment", type=fraction, default=DEFAULT_CONTAINMENT,
                         help=f"share of a short text found in a long one (default {DEFAULT_CONTAINMENT})")
     parser.add_argument("--index", metavar="DIR",
                         help="keep the index in DIR: opened if it exists, new documents added, saved back "
                         "(so a daily crawl is checked against earlier ones; its settings then apply)")
     parser.add_argument("--all", action="store_true", help="also print documents that have no copy")
-    parser.add_argument("--workers", type=_count, default=1, help="processes for shingling (default 1)")
+    parser.add_argument("--workers", type=positive_int, default=1, help="processes for shingling (default 1)")
     parser.set_defaults(func=run)
 
 
 def _open_index(args: argparse.Namespace) -> Any:
-    from laoru.dedup import Deduplicator
+    """The saved index in ``--index`` (checked), or a new one; a folder that is not an index is refused.
 
-    if args.index and (Path(args.index) / "index.json").exists():
-        return Deduplicator.open(args.index)
-    return Deduplicator(directory=args.index, threshold=args.threshold, containment=args.containment)
+    A new index is built in a temporary folder and saved to ``--index`` only at the end.
+    """
+    from laoru.dedup import DedupError, Deduplicator
+
+    if not args.index:
+        return Deduplicator(threshold=args.threshold, containment=args.containment)
+    folder = Path(args.index)
+    if folder.exists() and not folder.is_dir():
+        raise DedupError(f"--index {label(folder)} is a file, not a folder")
+    if (folder / "index.json").exists():
+        return Deduplicator.open(folder)
+    if folder.is_dir() and any(folder.iterdir()):
+        raise DedupError(f"--index {label(folder)} holds files but no index.json: not a dedup index "
+                         "(left untouched; name a new or empty folder)")
+    return Deduplicator(threshold=args.threshold, containment=args.containment)
 
 
 def _table_rows(clusters: list[Any]) -> list[dict[str, Any]]:
@@ -78,10 +78,10 @@ def run(args: argparse.Namespace) -> int:
     documents, report = documents_from_args(args)
     dedup = _open_index(args)
     try:
-        dedup.extend(documents, workers=args.workers)
+        added = dedup.extend(documents, workers=args.workers)
         clusters = dedup.clusters(include_singletons=args.all)
-        if args.index:
-            dedup.save(args.index)
+        if args.index and (added or not (Path(args.index) / "index.json").exists()):
+            dedup.save(args.index)  # nothing new: the saved index is left byte for byte as it was
     finally:
         dedup.close()
     with output_stream(args) as stream:

@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from laoru.commands.common import Report
+from laoru.commands.common import Report, fraction, positive_int
 from laoru.engines import ENGINES
 from laoru.pipeline import Options
 
@@ -17,10 +17,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Parse, clean, de-duplicate and extract events from pages, folders, globs and WARC files; "
                     "write documents, clusters, events and the timeline to --out as JSONL and Parquet parts.")
     parser.add_argument("paths", nargs="+", metavar="INPUT",
-                        help="files, folders (walked for .html/.htm/.txt[.gz] and .warc[.gz]), globs, WARC files")
+                        help="files, folders (walked for .html/.htm/.txt[.gz] and .warc[.gz]), globs, WARC files, "
+                        "- for stdin")
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the output tables")
     parser.add_argument("--engine", choices=ENGINES, default="local", help="where to run (default local)")
-    parser.add_argument("--workers", type=int, default=2, metavar="N",
+    parser.add_argument("--workers", type=positive_int, default=2, metavar="N",
                         help="workers of the embedded Dask cluster or Spark local[N] (default 2)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="dask: join this scheduler instead of starting one")
     parser.add_argument("--master", metavar="URL", help="spark: master URL (default local[WORKERS])")
@@ -28,7 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--plugin", metavar="FILE", action="append", default=[],
                         help="load a plugin from a .py file or folder (repeatable)")
     parser.add_argument("--no-dedup", dest="dedup", action="store_false", help="keep every document")
-    parser.add_argument("--threshold", type=float, default=0.8, help="dedup Jaccard threshold (default 0.8)")
+    parser.add_argument("--threshold", type=fraction, default=0.8, help="dedup Jaccard threshold (default 0.8)")
     parser.add_argument("--no-events", dest="events", action="store_false", help="skip events and the timeline")
     parser.add_argument("--no-timeline", dest="timeline", action="store_false",
                         help="write events but do not merge them into a timeline (merging runs on one process)")
@@ -43,9 +44,6 @@ def run(args: argparse.Namespace) -> int:
 
     if args.outlet:
         registry(args.plugin).get(args.outlet)  # an unknown slug fails before any work starts
-    if not 0.0 < args.threshold <= 1.0:
-        print("laoru: error: --threshold must be in (0, 1]", file=sys.stderr)
-        return 2
     report = Report(stream=sys.stderr)  # the default is bound at import time (stale under pytest capture)
     options = Options(outlet=args.outlet, plugins=tuple(args.plugin), dedup=args.dedup,
                       threshold=args.threshold, events=args.events,

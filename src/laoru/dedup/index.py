@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import pickle
 import shutil
 import sys
@@ -25,6 +26,7 @@ import attrs
 import numpy as np
 
 from ..model import Document
+from . import persist
 from .backend import DEFAULT_BANDS, DEFAULT_NUM_PERM, DEFAULT_SEED, Backend, load_backend, make_backend
 from .cluster import UnionFind
 from .errors import DedupError
@@ -45,7 +47,8 @@ from .verify import (
     overlap,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: index.json is a manifest with each file's size and SHA-256
+_ITEM_BYTES = 4  # the shingle store holds uint32
 _KINDS = (NEAR, CONTAINS)
 _STORE_FILE = "shingles.u32"
 
@@ -157,6 +160,7 @@ class Deduplicator:
         self.directory.mkdir(parents=True, exist_ok=True)
         self._store = ShingleStore(self.directory / _STORE_FILE)
         self._ids: list[str] = []
+        self._known: set[str] = set()  # ids already indexed: adding one again changes nothing
         self._outlets: list[str] = []
         self._sources: list[str | None] = []
         self._published: list[str | None] = []
@@ -175,14 +179,20 @@ class Deduplicator:
         return len(self._ids)
 
     def add(self, doc: Document) -> list[Match]:
-        """Add one document; return the earlier documents it duplicates (verified)."""
+        """Add one document; return the earlier documents it duplicates (verified).
+
+        A document whose id is already indexed is not added again (no matches returned).
+        """
+        if doc.id in self._known:
+            return []
         text = body_without_repeats(doc)
         features = extract([text], self._backend, self.settings.ngram)[0]
         return self._ingest(doc, len(text), features)
 
     def extend(self, docs: Iterable[Document], workers: int = 1, batch_size: int = 256) -> int:
-        """Add many documents, computing features in ``workers`` processes; return how many."""
+        """Add many documents, computing features in ``workers`` processes; return how many were new."""
         count = 0
+        docs = self._unseen(docs)
         for batch, texts, features, credits in self._featurised(docs, workers, batch_size):
             signed = [f.signature for f in features if f.signature is not None]
             sketches = iter(self._backend.sketches(np.stack(signed)) if signed else ())
@@ -191,6 +201,14 @@ class Deduplicator:
                 self._ingest(doc, len(text), feature, sketch, credited)
                 count += 1
         return count
+
+    def _unseen(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Documents whose id is not indexed yet (nor seen earlier in ``docs``)."""
+        pending: set[str] = set()
+        for doc in docs:
+            if doc.id not in self._known and doc.id not in pending:
+                pending.add(doc.id)
+                yield doc
 
     def _featurised(
         self, docs: Iterable[Document], workers: int, batch_size: int
@@ -225,6 +243,7 @@ class Deduplicator:
     ) -> list[Match]:
         number = len(self._ids)
         self._ids.append(doc.id)
+        self._known.add(doc.id)
         self._outlets.append(sys.intern(doc.outlet))
         self._sources.append(doc.source)
         self._published.append(doc.published)
@@ -335,12 +354,19 @@ class Deduplicator:
     # -- persistence ------------------------------------------------------------------------
 
     def save(self, directory: str | Path | None = None) -> Path:
-        """Write the index to ``directory`` (default: where its shingle store lives)."""
+        """Write the index to ``directory`` (default: where its shingle store lives), atomically.
+
+        New state files are written under new names and ``index.json`` (the manifest, with
+        each file's size and SHA-256) is replaced last: a crash leaves the previous index whole.
+        """
         target = Path(directory) if directory is not None else self.directory
         target.mkdir(parents=True, exist_ok=True)
         self._store.flush()
+        store_size = self._store.offsets[-1] * _ITEM_BYTES
         if target.resolve() != self.directory.resolve():
-            shutil.copyfile(self.directory / _STORE_FILE, target / _STORE_FILE)
+            persist.copy_atomic(self.directory / _STORE_FILE, target / _STORE_FILE, store_size)
+        else:
+            os.fsync(self._store.fileno())
         state = {
             "ids": self._ids, "outlets": self._outlets, "sources": self._sources, "published": self._published,
             "lengths": self._lengths, "republished": self._republished, "representative": self._representative,
@@ -348,37 +374,52 @@ class Deduplicator:
             "edge_b": self._edge_b, "edge_kind": self._edge_kind, "edge_similarity": self._edge_similarity,
             "offsets": self._store.offsets,
         }  # fmt: skip
-        with open(target / "index.pickle", "wb") as handle:
-            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        (target / "lsh.pickle").write_bytes(self._backend.dumps())
-        meta = {"format": FORMAT_VERSION, "documents": len(self), "settings": attrs.asdict(self.settings)}
-        (target / "index.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+        files = {_STORE_FILE: {"name": _STORE_FILE, **persist.digest(target / _STORE_FILE, store_size)}}
+        for role, data in (("state", pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)),
+                           ("lsh", self._backend.dumps())):
+            sha = hashlib.sha256(data).hexdigest()
+            name = f"{role}.{sha[:16]}.pickle"
+            persist.write_atomic(target / name, data)
+            files[role] = {"name": name, "size": len(data), "sha256": sha}
+        meta = {"format": FORMAT_VERSION, "documents": len(self), "settings": attrs.asdict(self.settings),
+                "files": files}
+        persist.write_atomic(target / persist.MANIFEST, (json.dumps(meta, indent=2) + "\n").encode("utf-8"))
+        persist.remove_unlisted(target, {f["name"] for f in files.values()}, ("state.*.pickle", "lsh.*.pickle"))
         return target
 
     @classmethod
     def open(cls, directory: str | Path) -> Deduplicator:
-        """An index saved by ``save``; new documents are added to it (and to its folder).
+        """An index saved by ``save``, checked file by file; new documents are added to it (and its folder).
 
-        Only open indexes you made: the state is stored with pickle.
+        Only open indexes you made: the state is stored with pickle (whose bytes are checked
+        against the manifest's SHA-256 before loading). A bad index raises :class:`DedupError`
+        and nothing in its folder is changed.
         """
         folder = Path(directory)
+        meta = persist.read_manifest(folder, FORMAT_VERSION)
+        files = meta["files"]
+        if not {"state", "lsh", _STORE_FILE} <= set(files):
+            raise DedupError(f"{folder}: {persist.MANIFEST} does not list the state, lsh and shingle files")
         try:
-            meta = json.loads((folder / "index.json").read_text(encoding="utf-8"))
-            if meta.get("format") != FORMAT_VERSION:
-                raise DedupError(f"{folder}: index format {meta.get('format')} is not {FORMAT_VERSION}")
-            with open(folder / "index.pickle", "rb") as handle:
-                state = pickle.load(handle)
-            backend = load_backend((folder / "lsh.pickle").read_bytes())
-        except (OSError, ValueError, KeyError, pickle.UnpicklingError, EOFError) as error:
-            raise DedupError(f"{folder}: not a readable dedup index ({error})") from error
+            settings = Settings(**meta["settings"])
+            state = pickle.loads((folder / files["state"]["name"]).read_bytes())
+            backend = load_backend((folder / files["lsh"]["name"]).read_bytes())
+            offsets = state.pop("offsets")
+        except DedupError:
+            raise
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, pickle.UnpicklingError, EOFError) as error:
+            raise DedupError(f"{folder}: not a readable dedup index ({error})") from None
+        if offsets[-1] * _ITEM_BYTES != files[_STORE_FILE]["size"]:
+            raise DedupError(f"{folder}: the shingle store's size does not match the saved state")
         self = cls.__new__(cls)
-        self.settings = Settings(**meta["settings"])
+        self.settings = settings
         self._owns_directory = False
         self.directory = folder
         self._backend = backend
-        self._store = ShingleStore(folder / _STORE_FILE, state.pop("offsets"))
+        self._store = ShingleStore(folder / _STORE_FILE, offsets)
         for name, value in state.items():
             setattr(self, f"_{name}", value)
+        self._known = set(self._ids)
         return self
 
     def close(self) -> None:

@@ -52,6 +52,10 @@ class ShingleStore:
         self._writer.flush()
         self._flushed = self._offsets[-1]
 
+    def fileno(self) -> int:
+        """The file the store appends to (for ``os.fsync`` after :meth:`flush`)."""
+        return self._writer.fileno()
+
     @property
     def offsets(self) -> array:
         return self._offsets

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
 
 from laoru import pipeline
 from laoru.engines import sink
 from laoru.engines.base import Engine, SerialEngine
 from laoru.engines.scaled import Summary
 from laoru.errors import LaoruError
+from laoru.paths import STDIN
 
 ENGINES = ("local", "dask", "spark")
 
@@ -56,30 +61,43 @@ def run(inputs: Iterable[str | os.PathLike[str]], out: str | os.PathLike[str], e
         on_error: Callable[[str, str], None] | None = None) -> Summary:
     """The whole pipeline on ``engine`` (a name, or an engine already started), outputs in ``out``.
 
+    The run is written into a new folder that replaces ``out`` only when it is complete
+    (with a ``_SUCCESS`` marker), so an interrupted run never loses the previous output.
     Bad inputs are reported to ``on_error(source, reason)`` (after parsing, on Dask/Spark)
     and listed in the summary; the run goes on without them.
     """
     options = options or pipeline.Options()
     parquet = sink.parquet_available() if parquet is None else parquet
-    unit_paths = pipeline.units(inputs)
-    os.makedirs(out, exist_ok=True)
-    sink.clear(out)
-    if engine == "local":
-        summary = run_local(unit_paths, out, options, parquet)
-    else:
-        from laoru.engines import scaled
-
-        started = make_engine(engine, workers=workers, scheduler=scheduler, master=master) \
-            if isinstance(engine, str) else engine
-        try:
-            summary = scaled.run(started, unit_paths, str(out), options, parquet)
-        finally:
-            if isinstance(engine, str):
-                started.close()
+    failures: list[tuple[str, str]] = []
+    unit_paths = pipeline.units(inputs, lambda source, reason: failures.append((source, reason)))
+    if engine != "local" and STDIN in unit_paths:
+        unit_paths = [u for u in unit_paths if u != STDIN]
+        failures.append(("<stdin>", "standard input is read by --engine local only"))
+    with sink.staged(out) as staging:
+        summary = _run_engine(engine, unit_paths, staging, options, parquet, workers=workers,
+                              scheduler=scheduler, master=master)
+        summary = attrs.evolve(summary, failures=failures + summary.failures)
+        sink.mark_success(staging, {"engine": engine if isinstance(engine, str) else engine.name,
+                                    **{k: v for k, v in attrs.asdict(summary).items() if k != "failures"},
+                                    "failed_inputs": len(summary.failures)})
     if on_error is not None:
         for source, reason in summary.failures:
             on_error(source, reason)
     return summary
+
+
+def _run_engine(engine: str | Engine, unit_paths: list[str], out: Path, options: pipeline.Options, parquet: bool,
+                **settings: Any) -> Summary:
+    if engine == "local":
+        return run_local(unit_paths, out, options, parquet)
+    from laoru.engines import scaled
+
+    started = make_engine(engine, **settings) if isinstance(engine, str) else engine
+    try:
+        return scaled.run(started, unit_paths, str(out), options, parquet)
+    finally:
+        if isinstance(engine, str):
+            started.close()
 
 
 __all__ = ["ENGINES", "Engine", "SerialEngine", "Summary", "make_engine", "run"]

@@ -12,9 +12,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from laoru.errors import OutputError
+from laoru.paths import label
 
 TABLES = ("documents", "clusters", "events", "timeline")
 
@@ -74,10 +80,56 @@ def parquet_available() -> bool:
     return True
 
 
-def clear(out: str | os.PathLike[str]) -> None:
-    """Remove the parts of an earlier run, so a smaller run never leaves stale parts behind."""
-    for table in TABLES:
-        folder = Path(out) / table
-        if folder.is_dir():
-            for path in folder.glob("part-*.*"):
-                path.unlink()
+SUCCESS = "_SUCCESS"
+"""Written last into a finished output folder: the counts of the run, as JSON."""
+
+
+def replaceable(out: Path) -> None:
+    """Refuse an ``--out`` that is a file, or a folder holding anything a run did not write."""
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"--out {label(out)} is a file, not a folder")
+    if not out.is_dir():
+        return
+    names = {p.name for p in out.iterdir()}
+    if names and SUCCESS not in names and not names <= set(TABLES):
+        raise OutputError(f"--out {label(out)} holds files laoru did not write; name a new or empty folder")
+
+
+@contextmanager
+def staged(out: str | os.PathLike[str]) -> Iterator[Path]:
+    """A new folder beside ``out`` to write a run into; it replaces ``out`` only when the run succeeds.
+
+    An interrupted or failed run leaves the previous output exactly as it was (and no
+    half-written folder under its name); the finished folder carries a ``_SUCCESS`` marker.
+    """
+    target = Path(out).absolute()
+    replaceable(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)  # a plain folder's permissions, not mkdtemp's private ones
+    except OSError as exc:
+        raise OutputError(f"cannot write --out {label(out)}: {exc.strerror or exc}") from None
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap(staging, target)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+        os.replace(target, old / target.name)
+    os.replace(staging, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def mark_success(out: str | os.PathLike[str], counts: dict[str, Any]) -> None:
+    """The completion marker, with what the run wrote."""
+    (Path(out) / SUCCESS).write_text(json.dumps(counts, sort_keys=True) + "\n", encoding="utf-8")
