@@ -125,3 +125,9 @@ def test_a_title_cut_short_and_printed_three_times_is_the_headline():
     # 224_other.txt: the teaser title "… historical ties and.." printed three times at the top
     lines = lines_of("224_other.txt")
     assert headline.headline_index(lines) == 0 and lines[0].endswith("and..")
+
+
+def test_emoji_variation_selectors_are_not_part_of_the_title():
+    # 221_other.txt: a body line starts with a stray U+FE0F where the site stripped an emoji
+    (line,) = [text for text in lines_of("221_other.txt") if text.startswith("\ufe0f")]
+    assert headline.title_text(line).startswith("Am 31. Juli")

@@ -27,6 +27,7 @@ MAX_NUMBER_TOKENS = 3
 _NUMBERS = re.compile(r"^[\d\s.,:/%°CF+-]+$")
 _CUT_SHORT = re.compile(r"\w\.\.$")
 """A title the site cut short with two dots (``… historical ties and..``)."""
+_VARIATION = re.compile("[\ufe0e\ufe0f]")
 _SITE_SUFFIX = re.compile(r"^\s[|–—-]\s\S")
 _SOCIAL = re.compile(r"@\w{2,}|pic\.twitter\.com|\bt\.me/|#\w+\s*$")
 
@@ -99,7 +100,13 @@ def headline_index(lines: Sequence[str], lead: int | None = None, *, topmost: bo
 
 def headline(lines: Sequence[str], lead: int | None = None) -> str | None:
     index = headline_index(lines, lead)
-    return clean.normalise_space(lines[index]) if index is not None else None
+    return title_text(lines[index]) if index is not None else None
+
+
+def title_text(line: str) -> str:
+    """A headline line as a title: without the emoji variation selectors a site leaves where it
+    stripped its emoji (``\ufe0f`` runs in front of the words)."""
+    return clean.normalise_space(_VARIATION.sub("", line))
 
 
 def printed_published(lines: Sequence[str], headline_at: int | None, lead: int | None,

@@ -55,7 +55,7 @@ def title_line(*, opener: str | None = None, skip: Sequence[str] = (), topmost: 
         if index is None:
             ctx.warn("no headline line in the capture; title left empty")
             return None
-        return lines[index]
+        return headline.title_text(lines[index])
 
     return rule
 
