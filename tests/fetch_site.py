@@ -162,6 +162,7 @@ ROUTES = {
     "/robots.txt": lambda h, s: h.send(200, ROBOTS, "text/plain"),
     "/flaky.html": _flaky,
     "/busy.html": _busy,
+    "/later.html": lambda h, s: h.send(503, b"maintenance", "text/plain", Retry_After="3600"),
     "/loop/a": lambda h, s: h.send(302, b"", Location="/loop/b"),
     "/loop/b": lambda h, s: h.send(302, b"", Location=s.url("/loop/a")),
     "/moved.html": lambda h, s: h.send(301, b"", Location=f"/news/{PAGES[3]}.html"),

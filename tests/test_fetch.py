@@ -76,7 +76,7 @@ def test_every_url_of_a_batch_ends_in_the_archive_or_in_the_failures(site, tmp_p
         "loop": site.url("/loop/a"), "moved": site.url("/moved.html"), "stall": site.url("/stall.html"),
         "huge": site.url("/huge.html"), "endless": site.url("/endless.html"), "bomb": site.url("/bomb.html"),
         "json": site.url("/data.json"), "private": site.url(f"/private/{PAGES[1]}.html"),
-        "missing": site.url("/nothing-here.html"),
+        "missing": site.url("/nothing-here.html"), "later": site.url("/later.html"),
     }
     archive = tmp_path / "crawl.warc.gz"
     summary = fetch([*urls.values(), urls["page"]], archive, settings=FAST)
@@ -86,7 +86,8 @@ def test_every_url_of_a_batch_ends_in_the_archive_or_in_the_failures(site, tmp_p
                 "moved": ("fetched", ""), "loop": ("failed", "redirect loop"), "stall": ("failed", "timeout"),
                 "huge": ("failed", "too large"), "endless": ("failed", "too large"),
                 "bomb": ("failed", "too large"), "json": ("failed", "not a page"),
-                "private": ("failed", "robots.txt"), "missing": ("failed", "HTTP 404")}
+                "private": ("failed", "robots.txt"), "missing": ("failed", "HTTP 404"),
+                "later": ("failed", "retry-after")}
     for name, url in urls.items():
         status = [o for o in summary.outcomes if o.url == url and o.status != "skipped"]
         assert (status[0].status, status[0].kind) == expected[name], name
@@ -113,6 +114,7 @@ def test_every_url_of_a_batch_ends_in_the_archive_or_in_the_failures(site, tmp_p
     # robots.txt was obeyed, a 404 was not retried, the 429's Retry-After (1 s) was honoured
     assert site.hits[f"/private/{PAGES[1]}.html"] == 0
     assert site.hits["/nothing-here.html"] == 1
+    assert site.hits["/later.html"] == 1  # a Retry-After of an hour is a failure, not an hour's wait
     busy = [t for t, path in site.log if path == "/busy.html"]
     assert len(busy) == 2 and busy[1] - busy[0] >= 1.0
 
