@@ -107,13 +107,16 @@ def test_russian_and_lao_sentences():
 
 def test_plugin_gazetteer_entries_extend_actors():
     doc = _doc("Governor Khamphaeng Xaisomphaeng met Russian Ambassador Ivan Ivanov in Vientiane on 3 May 2025.")
-    assert not extract_events(doc)
+    [titled] = extract_events(doc)  # unknown people are found by their titles, with the title's country
+    assert {p.key: p.country for p in titled.participants} == {
+        "titled:khamphaeng xaisomphaeng": None, "titled:ivan ivanov": "RUS"}
     extra = [{"id": "gov", "name": "Khamphaeng Xaisomphaeng", "kind": "person", "country": "LAO",
               "aliases": {"en": ["Khamphaeng Xaisomphaeng"]}},
              {"id": "amb", "name": "Ivan Ivanov", "kind": "person", "country": "RUS", "aliases": ["Ivan Ivanov"]}]
     extractor = EventExtractor(Gazetteer.from_data(bundled_data(), extra))
     [event] = extractor.extract(doc)
     assert event.type == "meeting" and event.start == "2025-05-03"
+    assert {p.key for p in event.participants} == {"gov", "amb"}  # the plugin's entries win
 
 
 @pytest.mark.parametrize(("text", "anchor", "expected"), [

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from laoru.events import Event, extract_events
 from laoru.events.evaluate import gold_documents
-from laoru.events.matcher import Match, select
+from laoru.events.matcher import PhraseMatch, select
 from laoru.events.when import find_dates, find_dates_reference
 from laoru.model import Document, Paragraph
 
@@ -112,7 +112,7 @@ def test_enumerated_documents_after_include_join_the_one_signing():
 
 
 def test_enumeration_needs_a_head_naming_documents():
-    from laoru.events.extract import _enumerated_titles
+    from laoru.events.agreements import enumerated_titles as _enumerated_titles
 
     assert _enumerated_titles("Key areas include: energy, health, and education.") == []
     assert _enumerated_titles("The documents signed include a protocol on visas, and a treaty on extradition.") == [
@@ -168,8 +168,8 @@ def test_anchored_date_finding_equals_scanning_every_pattern(text):
     assert find_dates(text) == find_dates_reference(text)
 
 
-def _naive_select(found: list[Match[int]]) -> list[Match[int]]:
-    chosen: list[Match[int]] = []
+def _naive_select(found: list[PhraseMatch[int]]) -> list[PhraseMatch[int]]:
+    chosen: list[PhraseMatch[int]] = []
     for match in sorted(sorted(found, key=lambda m: (m.start, -(m.end - m.start))),
                         key=lambda m: (-(m.end - m.start), m.start)):
         if all(match.end <= c.start or match.start >= c.end for c in chosen):
@@ -179,5 +179,5 @@ def _naive_select(found: list[Match[int]]) -> list[Match[int]]:
 
 @given(spans=st.lists(st.tuples(st.integers(0, 40), st.integers(1, 8)), max_size=25))
 def test_overlap_selection_per_run_equals_the_global_greedy(spans):
-    found = [Match(s, s + n, "x" * n, i) for i, (s, n) in enumerate(spans)]
+    found = [PhraseMatch(s, s + n, "x" * n, i) for i, (s, n) in enumerate(spans)]
     assert select(list(found)) == _naive_select(found)

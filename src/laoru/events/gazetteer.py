@@ -10,6 +10,8 @@ gazetteer with :func:`register_entries` (or by passing extra entries to
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -18,10 +20,13 @@ from typing import Any
 import ahocorasick
 import attrs
 
-from laoru.events.matcher import Match, PhraseMatcher, fold
+from laoru.events.matcher import PhraseMatch, PhraseMatcher, fold
 from laoru.events.model import Participant, Place
+from laoru.events.russian import case_forms
 
 KINDS = ("person", "org", "country", "place")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_SURNAME_MIN = 5
 
 
 @attrs.frozen(slots=True)
@@ -74,6 +79,8 @@ def entity_from_dict(data: Mapping[str, Any]) -> Entity:
         names.insert(0, data["name"])
     # Russian case endings replace a final -й (Салеумсай → Салеумсаем): keep the stem too
     names += [n[:-1] for n in names if n.endswith("й") and len(n) >= 6 and "\u0400" <= n[-1] <= "\u04ff"]
+    # a name of several Russian words declines in every word ("Тхонглуном Сисулитом")
+    names += [form for n in names if " " in n and _CYRILLIC.search(n) for form in case_forms(n)]
     kind = data.get("kind", "person")
     if kind not in KINDS:
         raise ValueError(f"gazetteer kind must be one of {KINDS}, not {kind!r}")
@@ -87,6 +94,26 @@ def entity_from_dict(data: Mapping[str, Any]) -> Entity:
         roles=tuple(Role(r["role"], r.get("from"), r.get("to")) for r in data.get("roles", ())),
         affiliations=tuple(data.get("affiliations", ())),
     )
+
+
+def surname_aliases(entities: Iterable[Entity]) -> list[tuple[str, Entity]]:
+    """Each person's surname alone ("Chanyalath", "Сисулит"), when no other entity shares it
+    and no entity has it as an alias already: back-references by surname resolve to that person."""
+    owners: Counter[str] = Counter()
+    taken: set[str] = set()
+    candidates: dict[str, tuple[str, Entity]] = {}
+    for entity in entities:
+        taken.update(a.lower() for a in entity.aliases)
+        if entity.kind != "person":
+            continue
+        for alias in entity.aliases:
+            words = alias.split()
+            if len(words) >= 2 and len(words[-1]) >= _SURNAME_MIN and words[-1][:1].isupper():
+                key = words[-1].lower()
+                if candidates.get(key, (None, entity))[1] is not entity:
+                    owners[key] += 1
+                candidates.setdefault(key, (words[-1], entity))
+    return [(name, entity) for key, (name, entity) in candidates.items() if not owners[key] and key not in taken]
 
 
 _EXTRA: list[dict[str, Any]] = []
@@ -106,8 +133,13 @@ class Gazetteer:
         for entity in entities:
             self.entities[entity.id] = entity  # later entries (plugins) override bundled ones
         self._matcher: PhraseMatcher[Entity] = PhraseMatcher(
-            (alias, entity) for entity in self.entities.values() for alias in entity.aliases
+            [(alias, entity) for entity in self.entities.values() for alias in entity.aliases]
+            + surname_aliases(self.entities.values())
         )
+        self._states: dict[str, Entity] = {}
+        for entity in self.entities.values():
+            if entity.kind == "country" and entity.country:
+                self._states.setdefault(entity.country, entity)
         self._sides = ahocorasick.Automaton()
         sides: dict[str, int] = {}
         for entity in self.entities.values():
@@ -125,7 +157,7 @@ class Gazetteer:
     def from_data(cls, data: Mapping[str, Any], extra: Iterable[Mapping[str, Any]] = ()) -> Gazetteer:
         return cls([entity_from_dict(e) for e in [*data["entities"], *extra]])
 
-    def find(self, text: str, folded: str | None = None) -> list[Match[Entity]]:
+    def find(self, text: str, folded: str | None = None) -> list[PhraseMatch[Entity]]:
         return self._matcher.find(text, folded)
 
     @property
@@ -146,6 +178,10 @@ class Gazetteer:
             if seen == 3:
                 return True
         return False
+
+    def country(self, code: str) -> Entity | None:
+        """The state entity of an ISO code (the first listed), if the gazetteer has one."""
+        return self._states.get(code)
 
     def get(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)

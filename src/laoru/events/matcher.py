@@ -46,7 +46,7 @@ def _blocks(char: str) -> bool:
     return (char.isalnum() or char == "_") and not "\u0e80" <= char <= "\u0eff"
 
 
-class Match(Generic[T]):
+class PhraseMatch(Generic[T]):
     """A phrase found at ``text[start:end]`` (a plain slotted class: millions are made)."""
 
     __slots__ = ("end", "phrase", "start", "value")
@@ -58,14 +58,14 @@ class Match(Generic[T]):
         self.value = value
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Match) and (self.start, self.end, self.phrase, self.value) == (
+        return isinstance(other, PhraseMatch) and (self.start, self.end, self.phrase, self.value) == (
             other.start, other.end, other.phrase, other.value)
 
     def __hash__(self) -> int:
         return hash((self.start, self.end, self.phrase))
 
     def __repr__(self) -> str:
-        return f"Match(start={self.start!r}, end={self.end!r}, phrase={self.phrase!r}, value={self.value!r})"
+        return f"PhraseMatch(start={self.start!r}, end={self.end!r}, phrase={self.phrase!r}, value={self.value!r})"
 
 
 def _entries(phrases: Iterable[tuple[str, T]]) -> dict[str, list[tuple[str, T]]]:
@@ -107,9 +107,9 @@ class _Automata:
         if self.has_exact:
             self.exact.make_automaton()
 
-    def find_all(self, text: str, folded: str | None) -> list[list[Match[Any]]]:
+    def find_all(self, text: str, folded: str | None) -> list[list[PhraseMatch[Any]]]:
         """Per group, every match on word boundaries, overlapping ones included."""
-        found: list[list[Match[Any]]] = [[] for _ in range(self.groups)]
+        found: list[list[PhraseMatch[Any]]] = [[] for _ in range(self.groups)]
         if not text:
             return found
         if folded is None:
@@ -140,7 +140,7 @@ class _Automata:
             for phrase, value, exact, group in values:
                 if exact and text[start:start + len(phrase)] != phrase:
                     continue
-                found[group].append(Match(start, end, text[start:end], value))
+                found[group].append(PhraseMatch(start, end, text[start:end], value))
         return found
 
 
@@ -157,11 +157,11 @@ class PhraseMatcher(Generic[T]):
             return True
         return self._automata.has_exact  # acronyms are checked on the original text: stay conservative
 
-    def find_all(self, text: str, folded: str | None = None) -> list[Match[T]]:
+    def find_all(self, text: str, folded: str | None = None) -> list[PhraseMatch[T]]:
         """Every acceptable match, overlapping ones included (``folded`` = ``fold(text)`` if known)."""
         return self._automata.find_all(text, folded)[0]
 
-    def find(self, text: str, folded: str | None = None) -> list[Match[T]]:
+    def find(self, text: str, folded: str | None = None) -> list[PhraseMatch[T]]:
         """Leftmost-longest, non-overlapping matches in text order."""
         return select(self.find_all(text, folded))
 
@@ -176,11 +176,11 @@ class MatcherSet:
     def __init__(self, matchers: Iterable[PhraseMatcher[Any]]) -> None:
         self._automata = _Automata([m.entries for m in matchers])
 
-    def find(self, text: str, folded: str | None = None) -> list[list[Match[Any]]]:
+    def find(self, text: str, folded: str | None = None) -> list[list[PhraseMatch[Any]]]:
         return [select(found) for found in self._automata.find_all(text, folded)]
 
 
-def select(found: list[Match[T]]) -> list[Match[T]]:
+def select(found: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
     """Leftmost-longest, non-overlapping matches in text order.
 
     Longest matches are placed first (ties: leftmost); a match is kept when it overlaps
@@ -190,8 +190,8 @@ def select(found: list[Match[T]]) -> list[Match[T]]:
     if len(found) < 2:
         return found
     found.sort(key=lambda m: (m.start, m.start - m.end))
-    chosen: list[Match[T]] = []
-    group: list[Match[T]] = []
+    chosen: list[PhraseMatch[T]] = []
+    group: list[PhraseMatch[T]] = []
     reach = -1
     for match in found:
         if match.start >= reach:
@@ -209,9 +209,9 @@ def select(found: list[Match[T]]) -> list[Match[T]]:
     return chosen
 
 
-def _longest_first(group: list[Match[T]]) -> list[Match[T]]:
+def _longest_first(group: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
     """Greedy selection inside one run of overlapping matches, returned in text order."""
-    chosen: list[Match[T]] = []
+    chosen: list[PhraseMatch[T]] = []
     for match in sorted(group, key=lambda m: (m.start - m.end, m.start)):
         if all(match.end <= c.start or match.start >= c.end for c in chosen):
             chosen.append(match)

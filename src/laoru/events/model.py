@@ -85,6 +85,15 @@ def event_id(doc_id: str, event_type: str, evidence_start: int, trigger: str) ->
     return "ev_" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
+def precision(value: str | None) -> str | None:
+    """How precise an event date is: ``day``, ``month``, ``year``, ``day-no-year``, ``month-no-year``."""
+    if not value:
+        return None
+    if value.startswith("--"):
+        return "day-no-year" if len(value) >= 7 else "month-no-year"
+    return {4: "year", 7: "month"}.get(len(value), "day")
+
+
 def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value) if value is not None else ()
 
@@ -113,6 +122,7 @@ class Event:
     within: str | None = None
     warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     id: str = ""
+    in_scope: bool = True
 
     def __attrs_post_init__(self) -> None:
         if not self.id:
@@ -144,6 +154,8 @@ class Event:
             "date_basis": self.date_basis,
             "within": self.within,
             "warnings": list(self.warnings),
+            "in_scope": self.in_scope,
+            "precision": precision(self.start),
         }
 
     @classmethod
@@ -169,4 +181,5 @@ class Event:
             date_basis=data.get("date_basis"),
             within=data.get("within"),
             warnings=data.get("warnings", ()),
+            in_scope=data.get("in_scope", True),
         )

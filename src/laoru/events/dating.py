@@ -1,0 +1,174 @@
+"""When each event happened: its own date mention, else what the story around it gives
+(the same day as the event before, the visit it is part of), never a guess.
+
+Date mentions and their resolution against the document's anchor are in :mod:`when`.
+Every choice is written in ``date_basis``; what could not be dated gets a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from laoru.events.draft import Draft, Story
+from laoru.events.lexicon import Trigger
+from laoru.events.matcher import PhraseMatch
+from laoru.events.when import DateMention, resolve
+
+_SAME_DAY = re.compile(r"\b(?:on the same day|on this occasion|the same day|at the same time|the next day|"
+                       r"в тот же день|в этот же день)\b", re.I)
+_DURING = re.compile(r"\bduring (?:the|his|her) (?:visit|trip|stay)\b|\bв ходе (?:визита|поездки)\b", re.I)
+_CURRENTLY = re.compile(r"\bcurrently\b|\bсейчас\b|\bв настоящее время\b", re.I)
+
+
+def assign_dates(dates: list[DateMention], triggers: list[PhraseMatch[Trigger]],
+                 context_starts: set[int]) -> list[tuple[DateMention, int]]:
+    """Each date belongs to the nearest trigger in its sentence; a reference back ("during his
+    visit to Russia from 7 to 11 May") owns only the dates after it."""
+    owned = []
+    for mention in dates:
+        def distance(i: int, m: DateMention = mention) -> int:
+            t = triggers[i]
+            if m.span[0] >= t.end:
+                return m.span[0] - t.end
+            if m.span[1] <= t.start:
+                if t.start in context_starts and i > 0:
+                    return 1 << 30
+                return t.start - m.span[1] + 5  # a date after its trigger is the usual order
+            return 0
+        owned.append((mention, min(range(len(triggers)), key=distance)))
+    return owned
+
+
+def nearest(own: list[DateMention], draft: Draft) -> DateMention:
+    """The date an event takes: of those its trigger owns, the one nearest to the trigger."""
+    return min(own, key=lambda d: abs(d.span[0] - draft.trigger.start))
+
+
+def sentence_year(dates: list[DateMention], mention: DateMention) -> str | None:
+    """"In 2024, ... on May 9": a year stated earlier in the same sentence dates a yearless day."""
+    if mention.relative is not None or not (mention.start or "").startswith("--"):
+        return None
+    years = [d for d in dates if d.kind == "y" and not d.since and d.span[1] <= mention.span[0]]
+    return f"{years[-1].start}-12-31" if years else None
+
+
+def inside(draft: Draft, frame: Draft) -> bool:
+    if not (draft.start and frame.start and frame.end):
+        return False
+    return frame.start <= draft.start <= frame.end and len(draft.start) == len(frame.start)
+
+
+def _is_stop(draft: Draft, frame: Draft) -> bool:
+    """An undated visit by the frame's visitor to a place in the country the frame is in."""
+    visitors = {e.id for e in frame.actors if e.kind == "person"}
+    if not visitors & {e.id for e in draft.actors}:
+        return False
+    if draft.place is None or frame.place is None:
+        return draft.place is None
+    return draft.place.kind == "place" and draft.place.country == frame.place.country
+
+
+def _own_date(draft: Draft, own: list[DateMention], story: Story) -> None:
+    mention = nearest(own, draft)
+    future = draft.status in ("planned", "invited")
+    resolved = resolve(mention, sentence_year(draft.sentence.dates, mention) or story.anchor, future=future)
+    draft.start, draft.end = resolved.start, resolved.end
+    draft.warnings.extend(resolved.warnings)
+    draft.date_basis = f"text: {mention.text.strip()}"
+    draft.had_date_mention = True
+    if mention.since and draft.status == "occurred":
+        draft.status = "ongoing"
+    if draft.start and draft.type != "visit" and story.frame and inside(draft, story.frame):
+        draft.within = story.frame
+
+
+def _borrow(draft: Draft, source: Draft, basis: str, within: Draft | None) -> None:
+    draft.start, draft.end, draft.date_basis = source.start, source.end, basis
+    draft.within = within
+    draft.confidence -= 0.1
+
+
+def _same_occasion(draft: Draft, story: Story) -> bool:
+    """The same two people again, undated: the same occasion ("also pinned a medal on him")."""
+    last, frame = story.last_dated_day, story.frame
+    return last is not None and draft.type != "visit" and len(draft.people() & last.people()) >= 2 and (
+        frame is None or last.within is frame or last is frame or inside(last, frame))
+
+
+def _from_story(draft: Draft, story: Story, text: str) -> bool:
+    """Date an undated draft from the story around it; False when nothing does."""
+    frame, last = story.frame, story.last_dated_day
+    if _SAME_DAY.search(text) and last is not None:
+        _borrow(draft, last, "same day as the previous event", frame if frame is not last else None)
+    elif last is not None and _same_occasion(draft, story):
+        _borrow(draft, last, "same occasion as the previous event with the same people",
+                frame if frame is not None and frame is not last else None)
+    elif frame and draft.type == "visit" and draft.status == "occurred" and _is_stop(draft, frame):
+        _borrow(draft, frame, "a stop inside the visit the document reports", frame)
+    elif frame and draft.type != "visit" and (draft.people() & frame.people() or _DURING.search(text)):
+        _borrow(draft, frame, "inside the visit the document reports", frame)
+        if draft.place is None and frame.place is not None:
+            draft.place, draft.place_basis = frame.place, "visit"
+    else:
+        return False
+    return True
+
+
+def date_draft(draft: Draft, own: list[DateMention], story: Story, text: str) -> None:
+    """Give ``draft`` its dates: its own mention, else the story's, else a warning."""
+    if own:
+        _own_date(draft, own, story)
+    elif draft.status in ("planned", "invited"):
+        draft.warnings.append("no date given for a planned or invited event")
+    elif draft.past_reference:
+        draft.warnings.append("an earlier act referred to (thanks): no date in the text")
+    elif _from_story(draft, story, text):
+        return
+    elif draft.status == "ongoing" and story.anchor and _CURRENTLY.search(text):
+        draft.start = draft.end = story.anchor[:10]
+        draft.date_basis = "ongoing at the publication/dateline date"
+    else:
+        draft.warnings.append("no date in the text for this event")
+
+
+def split_over_dates(draft: Draft, own: list[DateMention], story: Story,
+                     places: list[PhraseMatch[object]]) -> list[Draft]:
+    """"two meetings ... on May 9 in Moscow and on October 24 ... in Kazan": one event per date."""
+    out = []
+    for mention in own:
+        copy = attrs.evolve(draft, warnings=list(draft.warnings), agreements=list(draft.agreements))
+        resolved = resolve(mention, sentence_year(draft.sentence.dates, mention) or story.anchor)
+        copy.start, copy.end, copy.date_basis = resolved.start, resolved.end, f"text: {mention.text.strip()}"
+        after = [m.value for m in places if m.start >= mention.span[1]]
+        copy.place = after[0] if after else draft.place  # type: ignore[assignment]
+        copy.trigger = PhraseMatch(mention.span[0], mention.span[1], draft.trigger.phrase, draft.trigger.value)
+        out.append(copy)
+    return out
+
+
+def dateline_place_for(draft: Draft, own: list[DateMention], story: Story) -> None:
+    """"VIENTIANE, May 23. ... discussed ... at a meeting on Tuesday": the dateline is where the lead happened.
+
+    It places an unplaced event of the lead sentence, and a later one on the same relative
+    day as a lead event ("Earlier on Tuesday, ... laid flowers"). Never a planned, invited
+    or remembered act, one dated otherwise than by a relative day, or one inside a
+    visit to another country than the dateline's. The date is not touched."""
+    place = story.dateline_place
+    if place is None or draft.status in ("planned", "invited") or draft.past_reference:
+        return
+    mention = nearest(own, draft) if own else None
+    if mention is not None and (mention.relative is None or mention.relative[0] not in ("weekday", "day")):
+        return
+    frame = story.frame
+    if frame is not None and frame.place is not None and frame.place.country != place.country:
+        return
+    days = {mention.relative} if mention is not None and mention.relative is not None else set()
+    if not (story.lead or days & story.lead_days):
+        return
+    draft.place, draft.place_basis = place, "dateline"
+    if draft.start is None and mention is not None and story.anchor:  # a bound, not a guessed date
+        draft.warnings.append(f"on or before the dateline date {story.anchor}")
+    if story.lead:
+        story.lead_days |= days

@@ -1,0 +1,403 @@
+"""Frames: one event per trigger, its argument slots filled from the sentence's mentions.
+
+Who (the subject before the trigger, or a back-reference), with whom (the people after
+it: object of "with", "between … and …", the one "received"), where (the host place),
+when (the dates the trigger owns). Adjacent triggers of one type with no new person
+between them are one event; a trigger inside a reference back ("during his visit") is
+not a new event. Speakers of a sentence are never its actors.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import attrs
+
+from laoru.events import agreements
+from laoru.events.dating import assign_dates, date_draft, dateline_place_for, split_over_dates
+from laoru.events.draft import Draft, Story
+from laoru.events.gazetteer import Entity
+from laoru.events.lexicon import Lexicon, Trigger
+from laoru.events.matcher import PhraseMatch, fold
+from laoru.events.mentions import PEOPLE, Memory, side, unique, without_speakers
+from laoru.events.sentences import Sentence
+from laoru.events.status import Cue, status_of
+from laoru.events.when import DateMention, find_dates, resolve
+
+Mention = PhraseMatch[Entity]
+TriggerMatch = PhraseMatch[Trigger]
+
+_TRIGGER_GAP_MERGE = 60
+_NEEDS_PERSON = frozenset({"visit", "meeting", "call", "award"})
+_UNCERTAIN = re.compile(r"\b(?:whether|unclear if|not clear if|if any|ли)\b[^.;]*$", re.I)
+_AND_WITH = re.compile(r",?\s+(?:and|а)\b[^;]*?\b(?:with|с)\b", re.I)
+_CLAUSE_BREAK = re.compile(r";|\band\s+(?:according|said|told|noted|added|he|she|they)\b", re.I)
+_SUBJECT_GAP = re.compile(r"^\s*(?:(?:also|then|later|has|had|have|successfully|specially|officially|также|"
+                          r"уже)\s+)*$", re.I)
+_REL_WORD = re.compile(r"(?:which|that|who|который|которая|которые)\b", re.I)
+_GERUND_FOR = re.compile(r"(\S+)\s+for\s*$")
+_REL_CLAUSE = re.compile(r"(?:\bwhich|\bthat|\bwho|\bкотор\w+|,)\s+(?:[^,;]*?)$")
+_AT_PLACE = re.compile(r"(?:\b(?:in|at|to|во|в|на)\s+(?:the\s+)?|ຢູ່\s*|ທີ່\s*)$")
+
+
+@attrs.define
+class View:
+    """One sentence as a frame reads it."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+    people: list[Mention]
+    triggers: list[TriggerMatch]
+    cues: list[Cue]
+    context_starts: set[int]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+@attrs.define
+class Slots:
+    """The argument slots of one trigger."""
+
+    actors: list[Entity]
+    objects: list[Entity]
+    status: str
+    thanks: bool = False
+    segment_end: int = 0
+
+
+def _refers_back(text: str, context: Cue, trigger: TriggerMatch) -> bool:
+    """Is ``trigger`` part of a reference back ("during his visit to Russia", "the visiting minister")?
+
+    It is when it overlaps the context phrase, or follows it closely within the same clause
+    and is of the kind the phrase refers to (a visit phrase only hides visit triggers)."""
+    if context.start <= trigger.start < context.end:
+        return True
+    if not (context.end <= trigger.start < context.end + 25) or re.search(r"[,;.]", text[context.end:trigger.start]):
+        return False
+    phrase = context.phrase.lower()
+    if trigger.value.type == "visit":
+        return any(w in phrase for w in ("visit", "trip", "визит", "ໂອກາດ"))
+    return trigger.value.type == "meeting" and any(w in phrase for w in ("talks", "meeting", "встреч", "перегов"))
+
+
+def _merged(previous: TriggerMatch, trigger: TriggerMatch, text: str) -> TriggerMatch:
+    value = previous.value if previous.value.strength >= trigger.value.strength else trigger.value
+    return PhraseMatch(previous.start, trigger.end, text[previous.start:trigger.end], value)
+
+
+def usable_triggers(text: str, triggers: list[TriggerMatch], people: list[Mention], cues: list[Cue],
+                    dates: list[DateMention]) -> tuple[list[TriggerMatch], set[int]]:
+    """Drop context mentions ("during his visit") and merge adjacent same-type triggers.
+
+    A context mention followed by its own date is kept (its start is returned: such a
+    trigger owns only the dates after it)."""
+    contexts = [c for c in cues if c.value[0] == "context"]
+    usable: list[TriggerMatch] = []
+    context_starts: set[int] = set()
+    for trigger in triggers:
+        if any(_refers_back(text, c, trigger) for c in contexts):
+            if not any(0 <= d.span[0] - trigger.end <= 25 for d in dates):
+                continue
+            context_starts.add(trigger.start)
+        if usable and usable[-1].value.type == trigger.value.type:
+            previous = usable[-1]
+            between = [p for p in people if previous.end <= p.start < trigger.start]
+            if not between and trigger.start - previous.end <= _TRIGGER_GAP_MERGE:
+                usable[-1] = _merged(previous, trigger, text)
+                continue
+        usable.append(trigger)
+    strong = {t.value.type for t in usable if t.value.strength >= 0.8}
+    usable = [t for t in usable if t.value.strength >= 0.8 or not (strong - {t.value.type})]
+    return usable, context_starts
+
+
+def _object_end(text: str, trigger: TriggerMatch, segment_end: int) -> int:
+    """Where a visit's object phrase ends: "visited Vientiane in 2018 and according to ..." stops at "and"."""
+    found = _CLAUSE_BREAK.search(text, trigger.end, segment_end)
+    return found.start() if found else segment_end
+
+
+def coordinated_parts(text: str, trigger: TriggerMatch, segment_end: int, people: list[Mention],
+                      actors: list[Entity]) -> list[tuple[list[Entity], int, int]]:
+    """"had a conversation with A, and at the EEF 2023 - with B": (objects, start, end) per "with".
+
+    Empty unless there are at least two parts, each naming someone other than the actors."""
+    cuts = [m.start() for m in _AND_WITH.finditer(text, trigger.end, segment_end)]
+    if not cuts:
+        return []
+    parts = []
+    for lo, hi in itertools.pairwise([trigger.end, *cuts, segment_end]):
+        named = unique(m.value for m in people if lo <= m.start < hi and m.value not in actors)
+        if not named:
+            return []
+        parts.append((named, lo, hi))
+    return parts
+
+
+class FrameReader:
+    """Reads the frames of each sentence of one document, in order, with the document's memory."""
+
+    def __init__(self, lexicon: Lexicon, memory: Memory, story: Story) -> None:
+        self.lexicon = lexicon
+        self.memory = memory
+        self.story = story
+
+    def read(self, sentence: Sentence, heard: list[Mention], raw: list[TriggerMatch], cues: list[Cue]) -> list[Draft]:
+        """The drafts one sentence tells (its mentions are remembered for later sentences)."""
+        text = sentence.text
+        mentions = heard
+        if not any(t.value.type == "statement" for t in raw):
+            mentions = without_speakers(text, heard, raw[0].start if raw else len(text))
+        people = [m for m in mentions if m.value.kind in PEOPLE]
+        sentence.dates = find_dates(text) if raw or agreements.DATED_TITLE_HINT.search(text) else []
+        triggers, context_starts = usable_triggers(text, raw, people, cues, sentence.dates)
+        drafts: list[Draft] = []
+        if triggers:
+            view = View(sentence, mentions, people, triggers, cues, context_starts)
+            drafts = self._frames(view)
+        else:
+            agreements.attach_titles(text, self.story.last_agreement)
+            drafts = self._dated_agreements(sentence, mentions)
+        self.memory.remember(heard, bool(drafts) and bool(triggers))
+        return drafts
+
+    def _frames(self, view: View) -> list[Draft]:
+        subject = self._subject(view)
+        owners = assign_dates(view.sentence.dates, view.triggers, view.context_starts)
+        drafts: list[Draft] = []
+        for index in range(len(view.triggers)):
+            own = [d for d, owner in owners if owner == index]
+            drafts.extend(self._trigger_drafts(view, index, subject, own, drafts))
+        if not any(d.type == "agreement" for d in drafts) and agreements.enumerated_titles(view.text):
+            agreements.attach_titles(view.text, self.story.last_agreement)
+        return drafts
+
+    # -- who ------------------------------------------------------------------------------
+    def _subject(self, view: View) -> list[Entity]:
+        """The sentence's subject: people named before the first trigger (after the last comma)."""
+        first = view.triggers[0].start
+        before = [m for m in view.mentions if m.end <= first and m.value.kind in PEOPLE]
+        if before:
+            last_comma = view.text.rfind(",", before[0].end, first)
+            after_comma = [m for m in before if m.start > last_comma] if last_comma >= 0 else before
+            # "Visiting President X and his Russian counterpart Y": all named subjects count
+            return [m.value for m in after_comma or before]
+        return self.memory.resolve(view.text[:first])
+
+    def _trigger_subject(self, view: View, index: int, subject: list[Entity]) -> list[Entity]:
+        """The subject of one trigger: inside a relative clause, before a gerund, or right before it."""
+        trigger = view.triggers[index]
+        segment_start = view.triggers[index - 1].end if index else 0
+        prefix = view.text[segment_start:trigger.start]
+        # a clause running to the trigger cannot contain "," or ";": search only from the last one
+        tail_start = max(prefix.rfind(","), prefix.rfind(";"), 0)
+        relative = _REL_CLAUSE.search(prefix, tail_start)
+        if relative and _REL_WORD.match(relative.group(0)):
+            inside = [m.value for m in view.mentions
+                      if segment_start + relative.start() <= m.start and m.end <= trigger.start]
+            if inside:
+                return inside
+        gerund = _GERUND_FOR.search(prefix) if trigger.phrase.lower().split()[0].endswith("ing") else None
+        if gerund:
+            near = [m.value for m in view.mentions
+                    if m.end <= segment_start + gerund.end(1) and segment_start + gerund.start(1) <= m.end]
+            if near:
+                return near
+        if index > 0:  # "..., President Thongloun held talks with": a name right before the trigger
+            named = [m for m in view.people if segment_start <= m.start and m.end <= trigger.start]
+            if named and _SUBJECT_GAP.match(view.text[named[-1].end:trigger.start]):
+                return [named[-1].value]
+        return list(subject)
+
+    def _invited(self, view: View, trigger: TriggerMatch, inviters: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+        """"X invited Y to visit Laos": Y is the (would-be) visitor, X the host."""
+        cue = max((c for c in view.cues if c.value == ("status", "invited") and c.end <= trigger.start),
+                  key=lambda c: c.start, default=None)
+        if cue is None:
+            return inviters, []
+        visitors = [m.value for m in view.people if cue.end <= m.start < trigger.start]
+        return (visitors, inviters) if visitors else ([], inviters)
+
+    def _capital_subject(self, view: View, trigger: TriggerMatch) -> Entity | None:
+        """"..., Moscow supplied Laos with ...": a city as the subject of an act stands for its state.
+
+        The state is the one of that side the text last named (the USSR in a passage about
+        the Soviet era), else the city's own country."""
+        if trigger.value.type not in ("aid", "agreement", "exercise"):
+            return None
+        before = [m for m in view.mentions if m.end <= trigger.start and m.value.kind in ("place", "country")]
+        if not before or before[-1].value.kind != "place" or not before[-1].value.country:
+            return None
+        city = before[-1]
+        opening = view.text[:city.start].rstrip()
+        if (opening and not opening.endswith((",", ";", ":"))) or \
+                not _SUBJECT_GAP.match(view.text[city.end:trigger.start]):
+            return None
+        code = city.value.country or ""
+        return self.memory.last_state.get(side(code)) or self.memory.country(code)
+
+    def _countries_near(self, view: View, trigger: TriggerMatch) -> list[Entity]:
+        countries = [m for m in view.mentions if m.value.kind == "country"]
+        before = [m.value for m in countries if m.end <= trigger.start]
+        after = [m.value for m in countries if m.start >= trigger.end]
+        return unique(before[-2:] + after[:2])
+
+    def _states_as_parties(self, view: View, trigger: TriggerMatch, slots: Slots) -> None:
+        """No person or body named: the states of the sentence are the parties."""
+        states = [e for e in slots.actors + slots.objects if e.kind == "country"]
+        capital = self._capital_subject(view, trigger)
+        if capital is not None and capital not in states:
+            states.insert(0, capital)
+            slots.actors = [capital]
+        if not states:
+            states = self._countries_near(view, trigger)
+        elif capital is not None:
+            states += [e for e in self._countries_near(view, trigger) if e not in states]
+        slots.actors = unique([e for e in states if e in slots.actors] or states[:1])
+        slots.objects = [e for e in unique(states) if e not in slots.actors]
+
+    # -- one trigger ----------------------------------------------------------------------
+    def _acceptable(self, view: View, trigger: TriggerMatch) -> bool:
+        """Not suppressed by the sentence, a real transfer for aid, a document for a signing."""
+        kind = trigger.value.type
+        folded = fold(view.text)
+        if any(s in folded for s in self.lexicon.suppress.get(kind, ())):
+            return False
+        if kind == "aid" and not self._is_aid(view.text, trigger):
+            return False
+        if kind == "agreement" and not (any(c.value[0] == "agreement_noun" for c in view.cues)
+                                        or agreements.DATED_TITLE_HINT.search(view.text)):
+            return False  # "signed a portrait" is not an agreement
+        return not _UNCERTAIN.search(view.text[max(0, trigger.start - 40):trigger.start])
+
+    def _is_aid(self, text: str, trigger: TriggerMatch) -> bool:
+        """Giving something concrete, not "mutual assistance" or help in general."""
+        if text[max(0, trigger.start - 7):trigger.start].lower().endswith("mutual "):
+            return False
+        return self.lexicon.aid_objects.search(text) is not None
+
+    def _slots(self, view: View, index: int, subject: list[Entity], earlier: list[Draft]) -> Slots | None:
+        trigger = view.triggers[index]
+        kind = trigger.value.type
+        segment_end = view.triggers[index + 1].start if index + 1 < len(view.triggers) else len(view.text)
+        object_end = _object_end(view.text, trigger, segment_end) if kind == "visit" else segment_end
+        invite = next((c.start for c in view.cues if c.value == ("status", "invited")
+                       and trigger.end <= c.start < object_end), None)
+        if invite is not None and kind != "visit":  # "held talks with A, and invited B to ...": B is not met
+            object_end = invite
+        objects = [m.value for m in view.people if trigger.end <= m.start < object_end]
+        actors = self._trigger_subject(view, index, subject)
+        status = status_of(view.cues, trigger, view.triggers[index - 1].end if index else 0)
+        if kind == "visit" and status == "invited":
+            actors, objects = self._invited(view, trigger, actors)
+        elif trigger.value.passive:
+            actors, objects = objects, actors
+        thanks = kind == "aid" and self.lexicon.gratitude.search(view.text) is not None
+        if thanks:  # the thanker is not the giver: the aid is between the states, and told once
+            if any(d.type == "aid" for d in earlier):
+                return None
+            actors, objects = [], []
+        actors = unique(actors)
+        objects = [o for o in unique(objects) if o.id not in {a.id for a in actors}]
+        return Slots(actors, objects, status, thanks, segment_end)
+
+    def _fill(self, view: View, trigger: TriggerMatch, slots: Slots) -> bool:
+        """Fill empty slots from back-references and states; False when a person is needed and missing."""
+        kind = trigger.value.type
+        has_person = any(e.kind in PEOPLE for e in slots.actors + slots.objects)
+        if kind in _NEEDS_PERSON and not has_person:
+            # "the Lao leader reminded his host": role references after the trigger
+            slots.objects += [e for e in self.memory.role_references(view.text[trigger.start:slots.segment_end])
+                              if e not in slots.actors and e not in slots.objects]
+        if not any(e.kind in PEOPLE for e in slots.actors + slots.objects):
+            self._states_as_parties(view, trigger, slots)
+        if not slots.actors and not slots.objects:
+            slots.actors = self.memory.resolve(view.text)
+        return kind not in _NEEDS_PERSON or any(e.kind in PEOPLE for e in slots.actors + slots.objects)
+
+    def _parts(self, view: View, trigger: TriggerMatch, slots: Slots,
+               own: list[DateMention]) -> list[tuple[list[Entity], list[DateMention]]]:
+        """One (objects, dates) per coordinated "with" part of a meeting, else one for all."""
+        split = coordinated_parts(view.text, trigger, slots.segment_end, view.people, slots.actors) \
+            if trigger.value.type == "meeting" else []
+        if not split:
+            return [(slots.objects, own)]
+        later = split[1:]
+        parts = [(split[0][0], [d for d in own if not any(lo <= d.span[0] < hi for _o, lo, hi in later)])]
+        return parts + [(part, [d for d in own if lo <= d.span[0] < hi]) for part, lo, hi in later]
+
+    def _trigger_drafts(self, view: View, index: int, subject: list[Entity], own: list[DateMention],
+                        earlier: list[Draft]) -> list[Draft]:
+        trigger = view.triggers[index]
+        if not self._acceptable(view, trigger):
+            return []
+        slots = self._slots(view, index, subject, earlier)
+        if slots is None or not self._fill(view, trigger, slots):
+            return []
+        out: list[Draft] = []
+        for objects, dates in self._parts(view, trigger, slots, own):
+            draft = Draft(trigger.value.type, trigger, view.sentence, slots.actors, objects, status=slots.status,
+                          confidence=trigger.value.strength, past_reference=slots.thanks)
+            out.extend(self._complete(view, draft, dates, slots.segment_end))
+            self.story.after_event(draft)
+            self.memory.after_event(draft.actors, draft.counterparts)
+        return out
+
+    # -- where, when, what ----------------------------------------------------------------
+    def _complete(self, view: View, draft: Draft, own: list[DateMention], segment_end: int) -> list[Draft]:
+        draft.countries = {m.value.country for m in view.mentions if m.value.kind == "country" and m.value.country}
+        draft.place, draft.place_basis = self._place(view, draft.trigger, segment_end)
+        date_draft(draft, own, self.story, view.text)
+        if draft.place is None:
+            dateline_place_for(draft, own, self.story)
+        if draft.type == "agreement":
+            segment = view.text[draft.trigger.start:segment_end]
+            agreements.add_titles(draft, agreements.enumerated_titles(segment) or agreements.titles(segment)
+                                  or agreements.titles(view.text), view.text)
+        if draft.type == "meeting" and "meetings" in draft.trigger.phrase.lower() and len(own) > 1:
+            places = [m for m in view.mentions if m.value.kind == "place"]
+            return split_over_dates(draft, own, self.story, places)  # type: ignore[arg-type]
+        return [draft]
+
+    def _place(self, view: View, trigger: TriggerMatch, segment_end: int) -> tuple[Entity | None, str | None]:
+        places = [m for m in view.mentions if m.value.kind in ("place", "country")]
+        if trigger.value.type == "visit":
+            for m in places:
+                if trigger.end - 3 <= m.start < segment_end:
+                    return m.value, "sentence"
+            return None, None
+        for m in places:
+            if m.value.kind == "place" and _AT_PLACE.search(view.text[max(0, m.start - 8):m.start]):
+                return m.value, "sentence"
+        return None, None
+
+    def _dated_agreements(self, sentence: Sentence, mentions: list[Mention]) -> list[Draft]:
+        """"the Treaty on ... of March 9, 1994": a signing dated by its title."""
+        out = []
+        previous_end = 0
+        for mention in sentence.dates:
+            head = sentence.text[previous_end:mention.span[0]]
+            previous_end = mention.span[1]
+            match = agreements.DATED_TITLE.search(head)
+            if not match or mention.kind not in ("md", "dm", "my"):
+                continue
+            out.append(self._dated_agreement(sentence, mentions, mention, match.group("title")))
+        return out
+
+    def _dated_agreement(self, sentence: Sentence, mentions: list[Mention], mention: DateMention,
+                         title: str) -> Draft:
+        title_start = sentence.text.find(title)
+        countries = unique([m.value for m in mentions if m.value.kind == "country" and
+                            title_start <= m.start <= mention.span[0]])
+        trigger = PhraseMatch(title_start, title_start + len(title), title, Trigger("agreement", 0.7, "sign"))
+        draft = Draft("agreement", trigger, sentence, countries[:1], countries[1:2], confidence=0.7)
+        resolved = resolve(mention, self.story.anchor)
+        draft.start, draft.end = resolved.start, None if resolved.end == resolved.start else resolved.end
+        draft.date_basis = f"text: {mention.text.strip()}"
+        draft.agreements = [" ".join(title.split())]
+        draft.countries = {e.country for e in countries if e.country}
+        return draft
+

@@ -1,0 +1,169 @@
+"""Mentions: who and what a text names, with spans, before any event is read.
+
+* gazetteer names (one Aho–Corasick pass, see :mod:`laoru.events.gazetteer`);
+* people the gazetteer does not know, cued by a title ("Russian Ambassador to Laos
+  Alexey Kalinin", "с премьер-министром Лаоса Сонсаем Сипхандоном"), with a country from
+  the title's adjective or its "of Laos"/"Лаоса" (see :mod:`laoru.events.titled`), and
+  their surname alone later in the same document;
+* back-references resolved to people named earlier ("the Russian president", "his Lao
+  counterpart", "he"), remembered by :class:`Memory` as the text is read;
+* speakers ("…, Lavrov said"): named, but never actors of what they report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from laoru.events.gazetteer import Entity, Gazetteer
+from laoru.events.lexicon import Lexicon
+from laoru.events.matcher import PhraseMatch, PhraseMatcher, select
+from laoru.events.titled import titled_people
+
+LAO, RUS, SOVIET = "LAO", "RUS", "SUN"
+PEOPLE = ("person", "org")
+
+
+def side(country: str) -> str:
+    """Russia and the Soviet Union are one side of the relation."""
+    return RUS if country in (RUS, SOVIET) else country
+
+
+def unique(entities: Iterable[Entity]) -> list[Entity]:
+    """Each entity once, in order; an organisation someone named is affiliated to is dropped."""
+    seen: dict[str, Entity] = {}
+    for entity in entities:
+        seen.setdefault(entity.id, entity)
+    people = list(seen.values())
+    affiliated = {a for e in people for a in e.affiliations}
+    return [e for e in people if e.id not in affiliated]
+
+
+def _surnames(people: list[PhraseMatch[Entity]], text: str, folded: str) -> list[PhraseMatch[Entity]]:
+    """The surname of a titled person, alone elsewhere in the document ("Kalinin said")."""
+    if not people:
+        return []
+    aliases = []
+    for match in people:
+        last = match.value.name.split()[-1]
+        if len(last) >= 4:
+            aliases.append((last, match.value))
+    return PhraseMatcher(aliases).find(text, folded) if aliases else []
+
+
+def find_mentions(text: str, folded: str, gazetteer_hits: list[PhraseMatch[Entity]],
+                  lexicon: Lexicon) -> list[PhraseMatch[Entity]]:
+    """Every mention of the document: gazetteer hits, titled people and their surnames, in text order."""
+    titled = titled_people(text, lexicon, gazetteer_hits)
+    if not titled:
+        return gazetteer_hits
+    known = {m.value.id for m in gazetteer_hits}
+    fresh = [m for m in titled if m.value.id not in known]
+    again = [m for m in _surnames(fresh, text, folded) if m.value.id not in known]
+    return select([*gazetteer_hits, *titled, *again])
+
+
+_SPEAKER_BEFORE = re.compile(r"\b(?:in the words of|according to|as (?:quoted|cited) by|quoting|по словам|"
+                             r"как (?:сообщил|заявил|отметил))\s", re.I)
+_SPEECH_AFTER = re.compile(r"\s*,?\s*(?:(?:also|earlier|later|then|further|ранее|также|позже|уже|тогда)\s+)?"
+                           r"(?:said|says|stated|states|noted|notes|added|adds|recalled|recalls|"
+                           r"remarked|wrote|writes|told (?:reporters|journalists)|сказал|заявил|отметил|"
+                           r"подчеркнул|сообщил|добавил)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our|[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir)\b")
+
+
+def _speaker_spans(text: str, mentions: list[PhraseMatch[Entity]], act: int) -> list[tuple[int, int]]:
+    """Where a sentence names who is speaking: "In the words of ..., Sergei Lavrov ," and "Lavrov said".
+
+    A preposed attribution runs from its cue to the first person named after it; a person
+    followed by a speech verb is a speaker alone, unless the act (at ``act``) is told in the
+    first person ("“I liked attending this parade,” Thongloun said": the speaker is the "I")."""
+    persons = [m for m in mentions if m.value.kind == "person"]
+    spans = []
+    for cue in _SPEAKER_BEFORE.finditer(text):
+        speaker = next((m for m in persons if cue.end() <= m.start <= cue.end() + 80), None)
+        if speaker is not None and not re.search(r"[;.]", text[cue.end():speaker.start]):
+            spans.append((cue.start(), speaker.end))
+    pronouns = _PRONOUN.findall(text[:act])
+    if not (pronouns and pronouns[-1].lower() in ("i", "we", "my", "our")):
+        spans += [(m.start, m.end) for m in persons if _SPEECH_AFTER.match(text, m.end)]
+    return spans
+
+
+def without_speakers(text: str, mentions: list[PhraseMatch[Entity]], act: int) -> list[PhraseMatch[Entity]]:
+    """The mentions that can take part in the acts a sentence reports: its speakers cannot."""
+    spans = _speaker_spans(text, mentions, act)
+    return [m for m in mentions if not any(lo <= m.start and m.end <= hi for lo, hi in spans)]
+
+
+@attrs.define
+class Memory:
+    """What a reader remembers of who was named, to resolve back-references."""
+
+    gazetteer: Gazetteer
+    back_references: tuple[tuple[re.Pattern[str], str], ...]
+    last_person: dict[str, Entity] = attrs.field(factory=dict)
+    last_subject: list[Entity] = attrs.field(factory=list)
+    last_country_subject: list[Entity] = attrs.field(factory=list)
+    last_pair: list[Entity] = attrs.field(factory=list)
+    countries_seen: set[str] = attrs.field(factory=set)
+    last_state: dict[str, Entity] = attrs.field(factory=dict)  # side → the state of that side last named
+
+    @property
+    def both_sides_mentioned(self) -> bool:
+        return LAO in self.countries_seen and bool(self.countries_seen & {RUS, SOVIET})
+
+    def country(self, code: str) -> Entity | None:
+        return self.gazetteer.country(code)
+
+    def remember(self, mentions: list[PhraseMatch[Entity]], told_event: bool) -> None:
+        for m in mentions:
+            entity = m.value
+            if entity.country:
+                self.countries_seen.add(entity.country)
+            if entity.kind == "person" and entity.country in (LAO, RUS):
+                self.last_person[entity.country] = entity
+            if entity.kind == "country" and entity.country:
+                self.last_state[side(entity.country)] = entity
+        persons = [m.value for m in mentions if m.value.kind == "person"]
+        if persons and not told_event:
+            self.last_subject = persons[:1]
+
+    def after_event(self, actors: list[Entity], counterparts: list[Entity]) -> None:
+        persons = [e for e in actors + counterparts if e.kind == "person"]
+        if actors and actors[0].kind == "person":
+            self.last_subject = actors[:1]
+        if actors and actors[0].kind == "country":
+            self.last_country_subject = actors[:1]
+        if len(persons) >= 2:
+            self.last_pair = persons
+
+    def resolve(self, prefix: str) -> list[Entity]:
+        """The people a back-reference in ``prefix`` stands for (the first kind that occurs)."""
+        for pattern, meaning in self.back_references:
+            if pattern.search(prefix):
+                return self._meaning(meaning)
+        return []
+
+    def _meaning(self, meaning: str) -> list[Entity]:
+        if meaning == "countries":
+            return [e for e in (self.country(LAO), self.country(RUS)) if e]
+        if meaning == "pair":
+            return list(self.last_pair)
+        if meaning in (LAO, RUS):
+            person = self.last_person.get(meaning)
+            return [person] if person else []
+        if meaning == "he":
+            return list(self.last_subject[:1])
+        return list(self.last_country_subject[:1])  # "it"
+
+    def role_references(self, segment: str) -> list[Entity]:
+        """People named by role anywhere in ``segment`` ("the Lao leader", "his host")."""
+        found = []
+        for pattern, meaning in self.back_references:
+            if meaning in (LAO, RUS) and pattern.search(segment) and self.last_person.get(meaning):
+                found.append(self.last_person[meaning])
+        return found
+

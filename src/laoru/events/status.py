@@ -1,0 +1,80 @@
+"""Status and scope: did the event happen (occurred, ongoing, planned, invited, cancelled),
+and is it an event of Laos–Russia relations at all.
+
+Status comes from cue phrases of the lexicon between the clause start and the trigger
+("will", "is expected to", "invited", "postponed"); an invitation already taken up ("at
+the invitation of") makes no status. Scope: both sides among the participants, the place
+and the sentence's states; an event of a Lao or Russian official with a third country's
+official (Shoigu meets To Lam in Hanoi) is out of scope.
+"""
+
+from __future__ import annotations
+
+from laoru.events.draft import Draft
+from laoru.events.lexicon import Trigger
+from laoru.events.matcher import PhraseMatch
+from laoru.events.mentions import LAO, RUS, SOVIET
+
+Cue = PhraseMatch[tuple[str, str]]
+
+
+def _found_statuses(cues: list[Cue], trigger: PhraseMatch[Trigger], segment_start: int) -> set[str]:
+    """Status cues in the window before the trigger. "currently on a visit to Laos, discussed ...":
+    "currently" is the visit's, told before the previous trigger; only future and invitation
+    cues reach back over it."""
+    window_start = max(segment_start - 40, 0) if segment_start else 0
+    accepted = [a for a in cues if a.value[0] == "accepted"]
+    return {c.value[1] for c in cues if c.value[0] == "status" and window_start <= c.start < trigger.end
+            and (c.value[1] != "ongoing" or c.start >= segment_start)
+            and not any(a.start <= c.start < a.end for a in accepted)}
+
+
+def _invitation_open(cues: list[Cue], trigger: PhraseMatch[Trigger]) -> bool:
+    invite = [c for c in cues if c.value == ("status", "invited") and c.start < trigger.start]
+    accepted = [a for a in cues if a.value[0] == "accepted"]
+    return bool(invite) and not any(a.start <= invite[-1].start < a.end for a in accepted)
+
+
+def status_of(cues: list[Cue], trigger: PhraseMatch[Trigger], segment_start: int) -> str:
+    """The status the cues before ``trigger`` give it (occurred when none does)."""
+    found = _found_statuses(cues, trigger, segment_start)
+    if "cancelled" in found:
+        return "cancelled"
+    if "invited" in found and trigger.value.type == "visit" and _invitation_open(cues, trigger):
+        return "invited"
+    for status in ("planned", "ongoing"):
+        if status in found:
+            return status
+    return "occurred"
+
+
+def countries_of(draft: Draft) -> set[str]:
+    """Every state the draft touches: the sentence's, the participants', the place's, its visit's."""
+    countries = set(draft.countries)
+    countries |= {e.country for e in draft.actors + draft.counterparts if e.country}
+    if draft.place and draft.place.country:
+        countries.add(draft.place.country)
+    if draft.within is not None and draft.within.place and draft.within.place.country:
+        countries.add(draft.within.place.country)
+    return countries
+
+
+def in_scope(draft: Draft, both_sides_in_document: bool) -> bool:
+    """A Laos–Russia event: both sides are in it, or one side is and no third state's person is,
+    in a document that names both sides."""
+    countries = countries_of(draft)
+    russia = bool(countries & {RUS, SOVIET})
+    laos = LAO in countries
+    if laos and russia:
+        return not _third_party_pair(draft)
+    if not (laos or russia):
+        return False
+    foreign = {e.country for e in draft.actors + draft.counterparts if e.kind == "person" and e.country}
+    return not (foreign - {LAO, RUS, SOVIET}) and both_sides_in_document
+
+
+def _third_party_pair(draft: Draft) -> bool:
+    """Named people all of one side meeting a third state's person: not a Laos–Russia event."""
+    persons = [e for e in draft.actors + draft.counterparts if e.kind == "person" and e.country]
+    sides = {RUS if e.country == SOVIET else e.country for e in persons}
+    return len(sides) >= 2 and not ({LAO, RUS} <= sides) and bool(sides - {LAO, RUS})
