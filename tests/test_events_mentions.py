@@ -17,8 +17,8 @@ from laoru.events.titled import titled_people
 GAZ = default_gazetteer()
 
 
-def _titled(text: str, language: str, known: bool = True) -> dict[str, str | None]:
-    """Titled people of ``text``; ``known=False``: as if the gazetteer knew nobody of it."""
+def _titled(text: str, language: str, known: bool = False) -> dict[str, str | None]:
+    """Titled people of ``text``; ``known=False``: as if the gazetteer knew nobody of it (the default: it grows)."""
     lexicon = load_lexicon(language)
     assert lexicon is not None
     hits = GAZ.find(text) if known else []
