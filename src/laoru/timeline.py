@@ -17,6 +17,16 @@ from typing import IO, Any
 import attrs
 
 from laoru.events.model import Event, Participant
+from laoru.exports import (  # the formats other tools read, re-exported here  # noqa: F401
+    EXPORT_FORMATS,
+    edtf_date,
+    edtf_records,
+    graph,
+    graphml,
+    plover_records,
+    timelinejs,
+    write_export,
+)
 
 _PLANS = ("planned", "invited")
 TABLE_COLUMNS = ("start", "end", "type", "status", "actors", "counterparts", "place", "n_sources", "outlets",
@@ -428,6 +438,8 @@ def to_frame(entries: Iterable[dict[str, Any]] | Iterable[Event]) -> Any:
 def write(entries: Iterable[dict[str, Any]], fmt: str, stream: IO[str]) -> int:
     from laoru.output import write_records
 
+    if fmt in EXPORT_FORMATS:
+        return write_export(entries, fmt, stream)
     if fmt in ("jsonl", "json"):
         return write_records(entries, fmt, stream)
     rows: Iterator[dict[str, Any]] = (flat_record(e) for e in entries)

@@ -6,13 +6,14 @@ import argparse
 from typing import Any
 
 from laoru.commands.common import add_format_option, add_input_options, documents_from_args, output_stream
+from laoru.exports import EXPORT_FORMATS
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("timeline", help="merge events across documents into a dated timeline",
                                    description=__doc__)
     add_input_options(parser)
-    add_format_option(parser, choices=("jsonl", "json", "csv", "table"))
+    add_format_option(parser, choices=("jsonl", "json", "csv", "table", *EXPORT_FORMATS))
     parser.set_defaults(func=run)
 
 
