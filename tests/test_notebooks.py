@@ -95,6 +95,10 @@ def test_03_timeline():
     assert "visit (occurred)" in evidence and "PLOVER {'type': 'CONSULT'" in evidence
     assert "Thongloun Sisoulith" in evidence and "Vladimir Putin" in evidence
     assert "synthetic" not in evidence  # hand-made pages are never evidence
+    assert "<iframe" in texts[8] and "out/03_report.html" in texts[8] and "timeline marks" in texts[8]
+    assert (EXAMPLES / "out" / "03_report.html").stat().st_size > 10_000  # the report the IFrame shows
+    assert "image/png" in mimes[9] and "GraphML read back:" in texts[9]  # the network
+    assert "XXXX-" in texts[10] and "yearless-day" in texts[10] and "'quad_code'" in texts[10]  # exports
 
 
 def test_04_write_a_plugin():
