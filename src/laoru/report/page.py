@@ -100,7 +100,7 @@ def render(data: ReportData) -> str:
         '<meta name="referrer" content="no-referrer"><link rel="icon" href="data:,">'
         f'<title>{esc(data.title)} — laoru report</title><style>{_asset("report.css")}</style></head><body>'
         f'{_header(data)}<main>{_filters(types, client)}'
-        f'<section id="timeline-section"><h2>Timeline</h2>{LEGEND}{timeline}<div id="selected"></div></section>'
+        f'<section id="timeline-section"><h2>Timeline</h2>{LEGEND}{timeline}<div id="tip" role="tooltip" hidden></div><div id="selected"></div></section>'
         f'<section id="network-section"><h2>Who met whom</h2>'
         '<p class="note">People and organisations; size: entries naming them; a line: an entry that happened'
         ' with both (thicker: more); colour: country. Click a person to filter.</p>'

@@ -13,7 +13,6 @@ import html
 from collections.abc import Sequence
 from typing import Any
 
-from laoru.exports import edtf_date, headline
 from laoru.report.dates import YEARLESS_YEAR, first_of_year, has_year, is_partial, span, year_of
 
 WIDTH = 1000
@@ -88,7 +87,6 @@ def _mark(number: int, entry: dict[str, Any], covered: tuple[int, int] | None, w
     classes = f'mark t-{esc(entry.get("type") or "other")} s-{esc(entry.get("status") or "occurred")} {kind}'
     if entry.get("date_conflict"):
         classes += " conflict"
-    tip = f'{headline(entry)} · {edtf_date(entry.get("start"), entry.get("end")) or "undated"}'
     data = ""
     if covered is None:
         tag, geometry = "rect", f'x="{LEFT + slot * 10:.1f}" y="{y - 4:.1f}" width="8" height="8"'
@@ -96,8 +94,7 @@ def _mark(number: int, entry: dict[str, Any], covered: tuple[int, int] | None, w
         tag, geometry = _shape(covered, *window, y, partial)
         if has_year(entry.get("start")):
             data = f' data-a="{covered[0]}" data-b="{covered[1]}"'
-    return (f'<{tag} {geometry} class="{classes}" data-i="{number}"{data} tabindex="0">'
-            f'<title>{esc(tip)}</title></{tag}>')
+    return f'<{tag} {geometry} class="{classes}" data-i="{number}"{data} tabindex="0"/>'  # tooltip: the script
 
 
 def _lane_label(y: float, text: str, count: int) -> str:

@@ -233,6 +233,17 @@
     var m = event.target.closest(".mark");
     if (m) select(+m.getAttribute("data-i"));
   });
+  var tip = document.getElementById("tip");
+  svg.addEventListener("mouseover", function (event) {
+    var m = event.target.closest(".mark");
+    if (!m) return;
+    var e = entries[+m.getAttribute("data-i")];
+    tip.textContent = headline(e) + (e.s === "occurred" ? "" : " (" + e.s + ")") + " \u00b7 " + (e.d || "undated");
+    tip.style.left = (event.pageX + 12) + "px";
+    tip.style.top = (event.pageY + 12) + "px";
+    tip.hidden = false;
+  });
+  svg.addEventListener("mouseout", function () { tip.hidden = true; });
   svg.addEventListener("keydown", function (event) {
     var m = event.target.closest(".mark");
     if (m && (event.key === "Enter" || event.key === " ")) select(+m.getAttribute("data-i"));
