@@ -32,7 +32,7 @@ LEGEND = (
 
 
 def _asset(name: str) -> str:
-    return resources.files("laoru.report").joinpath("assets", name).read_text(encoding="utf-8")
+    return resources.files("laoru.report").joinpath("assets").joinpath(name).read_text(encoding="utf-8")
 
 
 def json_block(value: Any) -> str:
