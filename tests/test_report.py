@@ -160,7 +160,7 @@ def test_five_thousand_entries_render_under_five_megabytes():
 def test_the_report_command_writes_the_file_and_reports_bad_inputs(tmp_path):
     bad = tmp_path / "broken.html"
     bad.write_bytes(b"\xff\xfe\x00not a page")
-    out = tmp_path / "sub" / "report.html"
+    out = tmp_path / "report.html"
     result = subprocess.run([sys.executable, "-m", "laoru", "report", str(SEEDS / "001_eb054365cde1a667.txt"),
                              str(bad), "-o", str(out)], capture_output=True, text=True, timeout=300)
     assert "Traceback" not in result.stderr

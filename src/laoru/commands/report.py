@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from laoru.commands.common import add_input_options, documents_from_args
+from laoru.commands.common import add_input_options, documents_from_args, output_stream
 
 
 def register(subparsers: Any) -> None:
@@ -21,12 +21,13 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from laoru import report
+    from laoru.report import page
 
     documents, failures = documents_from_args(args)
     data = report.collect(documents, title=args.title)
-    from laoru.report import page
-
-    path = report.write(page.render(data), args.output)
-    print(f"laoru: wrote {path} ({len(data.documents)} documents, {len(data.entries)} timeline entries)",
+    html = page.render(data)
+    with output_stream(args) as stream:
+        stream.write(html)
+    print(f"laoru: wrote {args.output} ({len(data.documents)} documents, {len(data.entries)} timeline entries)",
           file=sys.stderr)
     return failures.exit_code

@@ -13,7 +13,6 @@ zoom and the entry list: no library, no network request (see docs/report.md for 
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -38,18 +37,11 @@ def build(documents: Iterable[Document], *, events: Iterable[Any] | None = None,
 
 
 def write(html: str, path: str | os.PathLike[str]) -> Path:
-    """Write the page atomically: a temporary file in the same folder, then a rename."""
+    """Write the page atomically (see :func:`laoru.output.atomic_file`), creating its folder."""
+    from laoru.output import atomic_file
+
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(html)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp's 0600 is for the temporary file only
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_file(target) as stream:
+        stream.write(html)
     return target
