@@ -10,7 +10,7 @@ import attrs
 
 from laoru import capture_header
 from laoru.errors import InputError, LaoruError
-from laoru.inputs import RawInput, expand, read_bytes, read_unit
+from laoru.inputs import RawInput, expand, label, read_bytes, read_unit
 from laoru.limits import time_limit
 from laoru.model import Document
 from laoru.page import Page
@@ -133,5 +133,15 @@ def parse_paths(paths: Iterable[str | os.PathLike[str]], *, outlet: str | None =
     Each bad input is passed to ``on_error(source, reason)``; without a handler the error is raised.
     """
     plugins = plugins or registry()
-    for unit in expand(paths, on_error):
-        yield from parse_unit(unit, outlet=outlet, plugins=plugins, on_error=on_error)
+    report = _one_line(on_error) if on_error else None
+    for unit in expand(paths, report):
+        yield from parse_unit(unit, outlet=outlet, plugins=plugins, on_error=report)
+
+
+def _one_line(on_error: ErrorHandler) -> ErrorHandler:
+    """The handler, given source and reason as one printable line each (a reason may quote a page)."""
+
+    def report(source: str, reason: str) -> None:
+        on_error(label(source), label(reason))
+
+    return report
