@@ -55,8 +55,8 @@ def web_charset(name: str) -> str | None:
 def declared_charset(data: bytes, content_type: str | None = None) -> str | None:
     """The charset a page declares: HTTP header first, then BOM, then ``<meta>``/XML prolog."""
     if content_type:
-        match = _HEADER_CHARSET.search(content_type)
-        if match and (name := web_charset(match.group(1))):
+        header = _HEADER_CHARSET.search(content_type)
+        if header and (name := web_charset(header.group(1))):
             return name
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):

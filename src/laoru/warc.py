@@ -106,7 +106,7 @@ def read_warc(path: str | os.PathLike[str], on_error: ErrorHandler | None = None
             yield from _pages(handle, source, report)
 
 
-def _pages(handle: IO[bytes], source: str, report: ErrorHandler) -> Iterator[RawInput]:
+def _pages(handle: IO[bytes], source: str, report: ErrorHandler) -> Iterator[WarcInput]:
     """The page records of an open WARC file; damage is reported once and ends the file."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
