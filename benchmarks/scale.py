@@ -25,7 +25,7 @@ CONFIGS = {"local": ("local", 1), "dask1": ("dask", 1), "dask2": ("dask", 2), "s
 
 
 def corpus(cache: Path, docs: int, kind: str) -> list[str]:
-    from laoru.engines import synthetic
+    import _synthetic_corpus as synthetic
 
     folder = cache / f"{kind}-{docs}"
     done = folder / "DONE"

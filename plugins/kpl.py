@@ -61,7 +61,7 @@ def _body_lines(ctx) -> list[str]:
     KPL stories have no subheads: a short unpunctuated line among the paragraphs is chrome
     of the capture (a search query the browser printed between pages, seed ``002``).
     """
-    lines = lines_between(r"^\(KPL\)", BODY_END)(ctx)
+    lines = lines_between(r"^\(KPL\)", BODY_END)(ctx) or []
     related_titles = {item.title for item in _related_items(ctx)}
     body: list[str] = []
     for text in lines:

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "data"
 SHARED = ROOT.parent / "shared"
+BENCHMARKS = ROOT / "benchmarks"
+
+
+def benchmark_module(name: str) -> ModuleType:
+    """A helper module of ``benchmarks/`` (a corpus generator tests share with the benchmarks)."""
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.insert(0, str(BENCHMARKS))
+    return importlib.import_module(name)
 
 
 @pytest.fixture

@@ -72,12 +72,6 @@ def test_resolve_yearless_against_publication():
     assert dates.resolve_yearless("--07-06", None) == "--07-06"
 
 
-def test_day_of_month_dateline():
-    assert dates.day_of_month(4, "2025-08-05") == "2025-08-04"
-    assert dates.day_of_month(30, "2025-08-04") == "2025-07-30"
-    assert dates.day_of_month(4, None) is None
-
-
 @given(st.text(max_size=60))
 def test_parse_human_never_invents_a_year(text):
     value = dates.parse_human(text)
@@ -91,3 +85,11 @@ def test_parse_human_never_invents_a_year(text):
        st.sampled_from(["%d %B %Y", "%B %d, %Y", "%b %d %Y", "%d %b %Y"]))
 def test_written_dates_round_trip(day, fmt):
     assert dates.parse_human(day.strftime(fmt)) == day.isoformat()
+
+
+@pytest.mark.parametrize(("value", "kind", "rank"), [
+    (None, None, 0), ("--12", "yearless month", 1), ("--07-06", "yearless", 2), ("2025", "year", 3),
+    ("2025-07", "month", 4), ("2025-07-30", "day", 5), ("2025-08-03T11:00:00+07:00", "time", 5),
+])
+def test_one_notion_of_precision_names_and_ranks(value, kind, rank):
+    assert dates.precision(value) == kind and dates.precision_rank(value) == rank

@@ -12,13 +12,15 @@ import shutil
 
 import numpy as np
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, benchmark_module
 
 from laoru import engines
-from laoru.engines import scaled, sink, synthetic
+from laoru.engines import scaled, sink
 from laoru.engines.spark_engine import spark_unavailable
 from laoru.pipeline import Options
 from laoru.warc import write_warc
+
+synthetic = benchmark_module("_synthetic_corpus")  # the corpus generator lives with the benchmarks
 
 TABLES = sink.TABLES
 CORPUS_DOCS = 10_000

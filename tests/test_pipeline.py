@@ -29,7 +29,7 @@ def seeds_twice(tmp_path):
 
 
 def test_stages_compose_in_a_plain_loop():
-    docs = list(pipeline.clean(pipeline.parse([EXAMPLES])))
+    docs = list(pipeline.drop_repeats(pipeline.parse([EXAMPLES])))
     assert [d.id for d in docs] == [d.id for d in parse_paths([EXAMPLES])]
     assert all(d.paragraphs for d in docs)
 

@@ -30,7 +30,8 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _unique(values: Iterable[str]) -> list[str]:
+def _distinct_texts(values: Iterable[str]) -> list[str]:
+    """Each text once (spaces normalised, empty ones left out), in first-seen order."""
     seen: dict[str, None] = {}
     for value in values:
         text = clean.normalise_space(value)
@@ -83,21 +84,15 @@ def _related(values: Iterable[Any]) -> list[Related]:
 
 
 def split_body(
-    raw: Iterable[Any], title: str | None, boilerplate: re.Pattern[str] | None
+    raw: Iterable[Paragraph | str] | None, title: str | None, boilerplate: re.Pattern[str] | None
 ) -> tuple[list[Paragraph], list[str], int, int]:
     """Paragraphs, captions moved out, and counts of boilerplate dropped and repeats removed."""
-    paragraphs: list[Paragraph] = []
+    body: list[Paragraph] = []
     captions: list[str] = []
-    seen: set[str] = set()
-    dropped = repeats = 0
+    dropped = 0
     title_key = clean.paragraph_key(title) if title else None
-    # Each text is normalised once; the checks below take it as it is (same answers as
-    # is_boilerplate, is_caption and drop_repeated_paragraphs, which normalise again).
     for item in raw or ():
-        if isinstance(item, Paragraph):
-            source, kind = item.text, item.kind
-        else:
-            source, kind = str(item), "text"
+        source, kind = (item.text, item.kind) if isinstance(item, Paragraph) else (str(item), "text")
         text = clean.normalise_space(clean.strip_bullet(source.strip()))
         if not text:
             continue
@@ -105,15 +100,11 @@ def split_body(
             dropped += 1
         elif clean.is_normalised_caption(text):
             captions.append(text)
+        elif title_key and not body and clean.paragraph_key(text) == title_key:
+            continue  # the title repeated as the first line of the body
         else:
-            key = clean.normalised_paragraph_key(text)
-            if title_key and not seen and key == title_key:
-                continue  # the title repeated as the first line of the body
-            if key in seen:
-                repeats += 1
-            else:
-                seen.add(key)
-                paragraphs.append(Paragraph(text, kind))
+            body.append(Paragraph(text, kind))
+    paragraphs, repeats = clean.drop_repeated_paragraphs(body)
     return paragraphs, captions, dropped, repeats
 
 
@@ -156,10 +147,10 @@ def assemble(*, outlet: str, parser: str, layout: str | None, page: Page, found:
         dateline=_dateline(found.get("dateline")),
         authors=split_authors(found.get("authors")),
         paragraphs=paragraphs,
-        captions=_unique([*(found.get("captions") or ()), *moved_captions]),
-        tags=_unique(_as_list(found.get("tags"))),
+        captions=_distinct_texts([*(found.get("captions") or ()), *moved_captions]),
+        tags=_distinct_texts(_as_list(found.get("tags"))),
         related=_related(found.get("related") or ()),
-        warnings=_unique(warnings),
+        warnings=_distinct_texts(warnings),
         metadata=metadata,
         parser=parser,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 BOILERPLATE_LINES: tuple[str, ...] = (
     r"Email Print(?: \d+)?",
@@ -80,7 +80,12 @@ CAPTION_PATTERNS: tuple[str, ...] = (
 )
 """A paragraph matching one of these is a photo caption, not body text."""
 
-T = TypeVar("T")
+class _HasText(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+T = TypeVar("T", bound="str | _HasText")
 
 _BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.IGNORECASE)
 _CAPTION_PARTS = tuple(re.compile(p, re.IGNORECASE) for p in CAPTION_PATTERNS)
@@ -165,16 +170,12 @@ def paragraph_key(text: str) -> str:
     return normalise_space(text).casefold()
 
 
-def normalised_paragraph_key(text: str) -> str:
-    """:func:`paragraph_key` for a text :func:`normalise_space` has already been through."""
-    return text.casefold() if unicodedata.is_normalized("NFKC", text) else paragraph_key(text)
-
-
 def drop_repeated_paragraphs(paragraphs: Sequence[T]) -> tuple[list[T], int]:
     """Keep the first of each repeated paragraph; return the kept ones and how many were dropped.
 
-    Works on strings or on anything with a ``text`` attribute (``Paragraph``). A capture
-    that lists the article twice (seed ``000``) keeps one copy.
+    The one implementation of the rule: the parser applies it to every body, dedup again to
+    Documents from elsewhere. Works on strings or on anything with a ``text`` attribute
+    (``Paragraph``). A capture that lists the article twice (seed ``000``) keeps one copy.
     """
     seen: set[str] = set()
     kept: list[T] = []

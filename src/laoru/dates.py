@@ -136,12 +136,23 @@ def iso(year: int | None, month: int | None = None, day: int | None = None,
 
 
 def precision(value: str | None) -> str | None:
-    """``'year'``, ``'month'``, ``'day'``, ``'time'`` or ``'yearless'`` for an ISO string from here."""
+    """``'year'``, ``'month'``, ``'day'``, ``'time'``, ``'yearless'`` (``--MM-DD``) or
+    ``'yearless month'`` (``--MM``) for an ISO string from here."""
     if not value:
         return None
     if value.startswith("--"):
-        return "yearless"
+        return "yearless" if len(value) >= 7 else "yearless month"
     return {4: "year", 7: "month", 10: "day"}.get(len(value), "time")
+
+
+_RANK = {"yearless month": 1, "yearless": 2, "year": 3, "month": 4, "day": 5, "time": 5}
+
+
+def precision_rank(value: str | None) -> int:
+    """How precise ``value`` is, 0 (no date) to 5 (a day; a time ranks the same): the most
+    precise of several tellings of one event leads its timeline entry."""
+    kind = precision(value)
+    return _RANK[kind] if kind else 0
 
 
 def parse_iso(text: str | None, tz: str | None = None) -> str | None:
@@ -220,9 +231,9 @@ def parse_human(text: str | None, tz: str | None = None) -> str | None:
         minute = int(groups["minute"]) if groups.get("minute") else None
         second = int(groups["second"]) if groups.get("second") else None
         return iso(year, month, int(groups["day"]), _hour(groups), minute, second, tz)
-    match = _MONTH_YEAR.search(text)
-    if match:
-        return iso(int(match.group("year")), MONTHS[match.group("month").lower()])
+    month_year = _MONTH_YEAR.search(text)
+    if month_year:
+        return iso(int(month_year.group("year")), MONTHS[month_year.group("month").lower()])
     return None
 
 
@@ -247,20 +258,6 @@ def resolve_yearless(value: str | None, anchor: str | None, *, max_ahead_days: i
     except ValueError:
         return value
     year = anchor_year - 1 if ahead > max_ahead_days else anchor_year
-    return iso(year, month, day)
-
-
-def day_of_month(day: int, anchor: str | None) -> str | None:
-    """A dateline that prints only the day (``(Moscow, 4th)``): the latest such day on or
-    before the anchor. Returns ``None`` when the anchor has no month."""
-    if not anchor or anchor.startswith("--") or len(anchor) < 7:
-        return None
-    year, month = int(anchor[:4]), int(anchor[5:7])
-    anchor_day = int(anchor[8:10]) if len(anchor) >= 10 else 31
-    if day > anchor_day:
-        month -= 1
-        if month == 0:
-            year, month = year - 1, 12
     return iso(year, month, day)
 
 

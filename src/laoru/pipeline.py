@@ -1,6 +1,6 @@
-"""The whole pipeline as small functions over iterators: parse → clean → dedup → events → timeline.
+"""The whole pipeline as small functions over iterators: parse → drop_repeats → dedup → events → timeline.
 
-Each stage is usable on its own in a plain loop (``for doc in clean(parse(paths)): ...``);
+Each stage is usable on its own in a plain loop (``for doc in drop_repeats(parse(paths)): ...``);
 :func:`run` chains them in one process, and the Dask and Spark engines
 (:mod:`laoru.engines`) call the same per-unit and per-document functions inside their
 tasks, so every engine produces the same records.
@@ -99,15 +99,16 @@ def parse(inputs: Iterable[str | os.PathLike[str]], options: Options = Options()
         yield from parse_unit(path, options, on_error)
 
 
-def clean_document(doc: Document) -> Document:
-    """Drop paragraphs repeated inside one document (documents may come from other tools)."""
+def drop_repeats_in(doc: Document) -> Document:
+    """``doc`` with paragraphs repeated inside it dropped (documents may come from other tools)."""
     from laoru.dedup import dedup_paragraphs
 
     return dedup_paragraphs(doc)
 
 
-def clean(docs: Iterable[Document]) -> Iterator[Document]:
-    return (clean_document(doc) for doc in docs)
+def drop_repeats(docs: Iterable[Document]) -> Iterator[Document]:
+    """The stage after parsing: :func:`drop_repeats_in` on each document."""
+    return (drop_repeats_in(doc) for doc in docs)
 
 
 @attrs.frozen
@@ -137,7 +138,7 @@ def dedup(docs: Iterable[Document], threshold: float = 0.8) -> Deduped:
 
 
 def document_events(doc: Document) -> list[Any]:
-    """The events one document tells (empty until ``laoru.events`` is installed)."""
+    """The events one document tells (:func:`laoru.events.extract_events`)."""
     from laoru.events import extract_events
 
     return extract_events(doc)
@@ -176,7 +177,7 @@ def run(inputs: Iterable[str | os.PathLike[str]], options: Options = Options(),
         if on_error is not None:
             on_error(source, reason)
 
-    docs = list(clean(parse(inputs, options, failed)))
+    docs = list(drop_repeats(parse(inputs, options, failed)))
     clusters: list[Any] = []
     if options.dedup:
         deduped = dedup(docs, options.threshold)

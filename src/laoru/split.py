@@ -145,9 +145,9 @@ def find_articles(lines: Sequence[Line], anchors: Sequence[Anchor]) -> list[Span
         if start.role == "end":
             last = start.anchor
         else:
-            last = next((a.index for a in ends if a.outlet == start.outlet and start.first < a.index < other), None)
-            if last is None:
-                last = _last_prose(lines, start.first, min((s.first for s in later), default=len(lines)))
+            end = next((a.index for a in ends if a.outlet == start.outlet and start.first < a.index < other), None)
+            last = end if end is not None else _last_prose(lines, start.first,
+                                                           min((s.first for s in later), default=len(lines)))
         span = Span(start.first, last, start.outlet)
         if last >= start.first and _long_enough(lines, span, MIN_UNANCHORED if start.outlet is None else MIN_ANCHORED):
             spans.append(span)
@@ -227,7 +227,8 @@ def _runs(lines: Sequence[Line]) -> list[tuple[int, int]]:
     """Runs of prose with single subheads: ``(first, last)``, ``first`` being the headline if any."""
     runs: list[tuple[int, int]] = []
     headline: int | None = None
-    first = last = None
+    first: int | None = None
+    last = -1  # the run's last prose line, set with its first
     pending: list[int] = []  # headings since the last prose line
     for index, line in enumerate(lines):
         if line.kind == CLEAR:
@@ -247,7 +248,7 @@ def _runs(lines: Sequence[Line]) -> list[tuple[int, int]]:
                 continue
         if first is not None:
             runs.append((first, last))
-        first = last = None
+        first = None
         pending = [index] if line.kind == HEADING else []
         headline = index if line.kind == HEADING else None
     if first is not None:

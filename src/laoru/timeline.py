@@ -16,6 +16,7 @@ from typing import IO, Any
 
 import attrs
 
+from laoru.dates import precision, precision_rank
 from laoru.events.model import Event, Participant
 from laoru.exports import (  # the formats other tools read, re-exported here  # noqa: F401
     EXPORT_FORMATS,
@@ -43,7 +44,7 @@ class Entry:
     @property
     def lead(self) -> Event:
         """The most precise, most confident telling; its fields head the entry."""
-        return max(self.events, key=lambda e: (_precision(e.start), e.confidence, -len(e.warnings)))
+        return max(self.events, key=lambda e: (precision_rank(e.start), e.confidence, -len(e.warnings)))
 
     @property
     def id(self) -> str:
@@ -66,11 +67,10 @@ class Entry:
     def date_conflict(self) -> bool:
         """Two day-precise sources disagree: both give ranges (or both single days) that differ,
         or a single day falls outside the other's range. A day inside a range is a refinement."""
-        dated = [e for e in self.events if e.start and _precision(e.start) in (2, 5) and len(e.start) >= 7]
-        for i, a in enumerate(dated):
-            for b in dated[i + 1:]:
-                span_a = (_strip_year(a.start), _strip_year(a.end or a.start))
-                span_b = (_strip_year(b.start), _strip_year(b.end or b.start))
+        spans = [(_strip_year(e.start), _strip_year(e.end or e.start)) for e in self.events
+                 if e.start and precision(e.start) in ("yearless", "day", "time")]
+        for i, span_a in enumerate(spans):
+            for span_b in spans[i + 1:]:
                 if span_a == span_b:
                     continue
                 if (span_a[0] == span_a[1]) == (span_b[0] == span_b[1]):
@@ -115,18 +115,8 @@ class Entry:
         }
 
 
-def _precision(value: str | None) -> int:
-    if not value:
-        return 0
-    if value.startswith("--"):
-        return 1 + (len(value) >= 7)
-    return {4: 3, 7: 4}.get(len(value), 5)
-
-
-def _strip_year(value: str | None) -> str | None:
+def _strip_year(value: str) -> str:
     """``2025-07-30`` and ``--07-30`` both → ``07-30``."""
-    if not value:
-        return value
     if value.startswith("--"):
         return value[2:]
     return value[5:] if len(value) > 4 else value
@@ -207,9 +197,9 @@ def build(events: Iterable[Event]) -> list[Entry]:
 
     Each event is compared only with the entries that share a block with it (see
     :class:`_Blocks`), in creation order, so the result equals the all-pairs merge
-    (:func:`build_all_pairs`) at near-linear cost.
+    (``build_all_pairs`` in ``tests/test_timeline_scale.py``) at near-linear cost.
     """
-    ordered = sorted(events, key=lambda e: (-_precision(e.start), -e.confidence, e.doc_id, e.evidence.start))
+    ordered = sorted(events, key=lambda e: (-precision_rank(e.start), -e.confidence, e.doc_id, e.evidence.start))
     entries: list[Entry] = []
     blocks = _Blocks()
     for event in ordered:
@@ -224,20 +214,6 @@ def build(events: Iterable[Event]) -> list[Entry]:
             entries[number].events.append(event)
         blocks.add(number, dates, parties)
     _link(entries)
-    return sorted(entries, key=_sort_key)
-
-
-def build_all_pairs(events: Iterable[Event]) -> list[Entry]:
-    """The quadratic reference merge (every event against every entry); kept to test ``build``."""
-    ordered = sorted(events, key=lambda e: (-_precision(e.start), -e.confidence, e.doc_id, e.evidence.start))
-    entries: list[Entry] = []
-    for event in ordered:
-        home = next((entry for entry in entries if _fits(event, entry)), None)
-        if home is None:
-            entries.append(Entry([event]))
-        else:
-            home.events.append(event)
-    _link_all_pairs(entries)
     return sorted(entries, key=_sort_key)
 
 
@@ -336,7 +312,7 @@ def _link(entries: list[Entry]) -> None:
     blocks of visit leads by person and month (a visit is filed under every month it covers),
     and a plan (another status) finds occurrences through blocks of non-plan entries of its
     type; an undated plan looks at every date. The first match and the order of links are
-    those of :func:`_link_all_pairs`.
+    those of ``link_all_pairs`` in ``tests/test_timeline_scale.py``.
     """
     leads = [entry.lead for entry in entries]
     visits = [n for n, e in enumerate(entries) if e.type == "visit" and e.status not in _PLANS and not _is_stop(e)]
@@ -363,28 +339,6 @@ def _link(entries: list[Entry]) -> None:
                 if other is entry or other.type != entry.type or other.status in _PLANS:
                     continue
                 if participants_agree(lead, leads[o]) and (lead.start is None or dates_compatible(lead, leads[o])):
-                    entry.links.append({"relation": "plan_of", "entry": other.id})
-                    other.links.append({"relation": "planned_in", "entry": entry.id})
-
-
-def _link_all_pairs(entries: list[Entry]) -> None:
-    """The quadratic reference for :func:`_link`."""
-    visits = [e for e in entries if e.type == "visit" and e.status not in _PLANS and not _is_stop(e)]
-    for entry in entries:
-        lead = entry.lead
-        if (entry.type != "visit" or _is_stop(entry)) and entry.status not in _PLANS:
-            for visit in visits:
-                if visit is not entry and _people(lead) & _people(visit.lead) and lead.start and \
-                        dates_compatible(lead, visit.lead):
-                    entry.links.append({"relation": "within", "entry": visit.id})
-                    visit.links.append({"relation": "contains", "entry": entry.id})
-                    break
-        if entry.status in _PLANS:
-            for other in entries:
-                if other is entry or other.type != entry.type or other.status in _PLANS:
-                    continue
-                if participants_agree(lead, other.lead) and (lead.start is None or
-                                                             dates_compatible(lead, other.lead)):
                     entry.links.append({"relation": "plan_of", "entry": other.id})
                     other.links.append({"relation": "planned_in", "entry": entry.id})
 
@@ -429,10 +383,10 @@ def to_frame(entries: Iterable[dict[str, Any]] | Iterable[Event]) -> Any:
     """A pandas DataFrame, one row per entry (``pip install laoru[frame]``)."""
     import pandas as pd
 
-    items = list(entries)
+    items: list[Any] = list(entries)
     if items and isinstance(items[0], Event):
-        items = timeline(items)  # type: ignore[arg-type]
-    return pd.DataFrame([flat_record(e) for e in items])  # type: ignore[arg-type]
+        items = timeline(items)
+    return pd.DataFrame([flat_record(e) for e in items])
 
 
 def write(entries: Iterable[dict[str, Any]], fmt: str, stream: IO[str]) -> int:

@@ -97,7 +97,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _template(name: str) -> Template:
-    return Template(resources.files("laoru").joinpath("templates", "plugin", name).read_text(encoding="utf-8"))
+    return Template((resources.files("laoru") / "templates" / "plugin" / name).read_text(encoding="utf-8"))
 
 
 def _relative(path: Path, start: Path) -> str:

@@ -6,7 +6,7 @@ from array import array
 
 
 class UnionFind:
-    """Disjoint sets over 0..n-1 with path halving and union by size; grows on demand."""
+    """Disjoint sets over 0..n-1 with path halving and union by size."""
 
     def __init__(self, size: int = 0) -> None:
         self._parent = array("q", range(size))
@@ -14,12 +14,6 @@ class UnionFind:
 
     def __len__(self) -> int:
         return len(self._parent)
-
-    def grow(self, size: int) -> None:
-        start = len(self._parent)
-        if size > start:
-            self._parent.extend(range(start, size))
-            self._size.extend([1] * (size - start))
 
     def find(self, item: int) -> int:
         parent = self._parent

@@ -21,7 +21,7 @@ def dedup_paragraphs(doc: Document) -> Document:
 
 
 def body_and_whole(doc: Document) -> tuple[str, bool]:
-    """``body_without_repeats`` and whether it is the whole ``doc.text`` (nothing dropped)."""
+    """:func:`body_without_repeats` and whether it is the whole ``doc.text`` (nothing dropped)."""
     if doc.parser is not None:
         return doc.text, True
     kept, dropped = drop_repeated_paragraphs(doc.paragraphs)
@@ -34,7 +34,4 @@ def body_without_repeats(doc: Document) -> str:
     A document made by a laoru parser (``doc.parser`` set) already had its repeats removed
     at parse time, so the (per-paragraph, NFKC-based) check is not run twice.
     """
-    if doc.parser is not None:
-        return doc.text
-    kept, _dropped = drop_repeated_paragraphs(doc.paragraphs)
-    return "\n\n".join(p.text for p in kept)
+    return body_and_whole(doc)[0]

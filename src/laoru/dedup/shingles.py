@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from .normalise import shingle_codes
-
 #: Default shingle length in code points (see docs/dedup.md for how it was chosen).
 DEFAULT_NGRAM = 7
 
@@ -106,8 +104,3 @@ def rolling_hashes(values: np.ndarray, ngram: int) -> np.ndarray:
                 done += length
         assert acc is not None
         return _finalise(acc)
-
-
-def text_shingles(normalised_codes: np.ndarray, ngram: int = DEFAULT_NGRAM) -> np.ndarray:
-    """Shingle set of a body already passed through ``normalise.normalised_codes``."""
-    return shingle_set(shingle_codes(normalised_codes), ngram)

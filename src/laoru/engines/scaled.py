@@ -37,7 +37,7 @@ import numpy as np
 from laoru.engines import sink
 from laoru.engines.base import Engine
 from laoru.model import Document
-from laoru.pipeline import Options, clean_document, document_events, parse_unit, timeline, with_duplicates
+from laoru.pipeline import Options, document_events, drop_repeats_in, parse_unit, timeline, with_duplicates
 
 KEY_BITS = 24
 MAX_UNITS_PER_CHUNK = 1000
@@ -169,7 +169,7 @@ def process_chunk(chunk: Chunk, options: Options, settings: Any) -> Parsed:
     for unit, path in chunk.units:
         for position, doc in enumerate(parse_unit(path, options, failed)):
             keys.append(unit << KEY_BITS | position)
-            docs.append(clean_document(doc))
+            docs.append(drop_repeats_in(doc))
     infos: list[DocInfo | None] = list(_infos(docs, settings)) if options.dedup and docs else [None] * len(docs)
     return Parsed(chunk.index, [Row(k, d, i) for k, d, i in zip(keys, docs, infos, strict=True)], failures)
 
@@ -295,9 +295,12 @@ def _clusters(engine: Engine, parsed: Any, components: list[list[int]], rep_of: 
     def rep(key: int) -> int:
         return rep_of.get(key, key)
 
+    def pair(a: int, b: int) -> tuple[int, int]:
+        return (a, b) if a <= b else (b, a)
+
     canonicals = [min(keys, key=lambda k: canonical_key(meta[k][3], meta[k][5], meta[k][4], meta[k][0]))
                   for keys in components]
-    wanted = sorted({tuple(sorted((rep(k), rep(c)))) for keys, c in zip(components, canonicals, strict=True)
+    wanted = sorted({pair(rep(k), rep(c)) for keys, c in zip(components, canonicals, strict=True)
                      for k in keys if rep(k) != rep(c)})
     found = {(a, b): value for a, b, value in overlaps(engine, parsed, wanted)}
 
@@ -315,7 +318,7 @@ def _clusters(engine: Engine, parsed: Any, components: list[list[int]], rep_of: 
             if rep(key) == rep(canonical):
                 kind, similarity = EXACT, 1.0
             else:
-                result = found[tuple(sorted((rep(key), rep(canonical))))]
+                result = found[pair(rep(key), rep(canonical))]
                 kind, similarity = judge(result, *judging) or (NEAR, result.jaccard)
             name = relation(kind, meta[key][1], meta[canonical][1], meta[key][5])
             others.append(member(key, name, similarity))
