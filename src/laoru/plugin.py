@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypedDict, TypeVar
 
 import attrs
 from typeguard import CollectionCheckStrategy, TypeCheckError, check_type
@@ -21,6 +21,18 @@ from laoru.assemble import assemble
 from laoru.model import Dateline, Document, Paragraph, Related
 from laoru.page import Page
 from laoru.rules import Rule
+
+
+class _RelatedDictOptional(TypedDict, total=False):
+    url: str | None
+    published: str | None
+
+
+class RelatedDict(_RelatedDictOptional):
+    """A related-news item written as a dict: ``title`` required, ``url`` and ``published`` optional."""
+
+    title: str
+
 
 FIELD_TYPES: dict[str, Any] = {
     "url": str,
@@ -34,7 +46,7 @@ FIELD_TYPES: dict[str, Any] = {
     "paragraphs": list[Paragraph | str],
     "captions": list[str],
     "tags": str | list[str],  # a string is a comma-separated list (the ``keywords`` meta)
-    "related": list[Related | str | dict[str, Any]],
+    "related": list[Related | str | RelatedDict],
     "metadata": dict[str, Any],
 }
 """The contract: what each field's rule may return (``None`` always means "not found").
@@ -129,7 +141,7 @@ class Layout:
     paragraphs: ClassVar[Rule[list[Paragraph] | list[str]] | None] = None
     captions: ClassVar[Rule[list[str]] | None] = None
     tags: ClassVar[Rule[str | list[str]] | None] = None
-    related: ClassVar[Rule[list[Related] | list[str]] | None] = None
+    related: ClassVar[Rule[list[Related] | list[str] | list[RelatedDict]] | None] = None
     metadata: ClassVar[Rule[dict[str, Any]] | None] = None
 
     @classmethod
