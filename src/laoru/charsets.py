@@ -63,9 +63,9 @@ def declared_charset(data: bytes, content_type: str | None = None) -> str | None
         if data.startswith(bom):
             return name
     head = data[:4096]
-    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    if match:
-        return web_charset(match.group(1).decode("ascii", "replace"))
+    declared = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    if declared:
+        return web_charset(declared.group(1).decode("ascii", "replace"))
     return None
 
 
