@@ -121,8 +121,5 @@ def detach(page: Page) -> Page:
     header, rest = read(page.text)
     if header is None:
         return page
-    data = rest.encode("utf-8")
-    bare = Page(source=page.source, text=rest, is_html=False, raw=data, charset=page.charset,
+    return Page(source=page.source, text=rest, is_html=False, raw=rest.encode("utf-8"), charset=page.charset,
                 given_url=page.given_url, header=header)
-    bare.__dict__["utf8"] = data
-    return bare

@@ -88,13 +88,8 @@ class _HasText(Protocol):
 T = TypeVar("T", bound="str | _HasText")
 
 _BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.IGNORECASE)
-_CAPTION_PARTS = tuple(re.compile(p, re.IGNORECASE) for p in CAPTION_PATTERNS)
 CAPTION_PATTERNS = CAPTION_PATTERNS + CAPTURE_CAPTION_PATTERNS
 _CAPTION_RE = re.compile("|".join(CAPTION_PATTERNS), re.IGNORECASE)
-_CAPTURE_CAPTION_RE = re.compile("|".join(CAPTURE_CAPTION_PATTERNS), re.IGNORECASE)
-_CASE_TWINS = "\u0130\u0131\u017f\u212a"
-"""Non-ASCII letters ``re.IGNORECASE`` matches to ASCII ones (İ ı ſ K): a text holding one
-skips the word pre-check, which reads ``str.lower()``."""
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BULLET_RE = re.compile(r"^[•·▪►»*\-–—]\s+")
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200e\u200f\ufeff\u00ad]")
@@ -105,8 +100,14 @@ splits on but the rule keeps inside a line, and the invisible characters the rul
 
 
 def normalise_space(text: str) -> str:
-    """One space between words, no invisible characters, trimmed; line breaks become spaces."""
-    # Without the odd characters, the rule is exactly str.split() + join, several times faster.
+    """One space between words, no invisible characters, trimmed; line breaks become spaces.
+
+    Speed path (kept: issue 14's rule is a win of at least 10% of a page's time on
+    ``benchmarks/extraction.py``; this one is 12–24% of the outlet pages' CPU time, every
+    text of a page passes here): without the odd characters the rule is exactly
+    ``str.split()`` + join, several times faster than the two regexes below.
+    ``tests/test_speed_paths.py`` checks it against the regex rule.
+    """
     for char in _ODD_ASCII if text.isascii() else _ODD:
         if char in text:
             break
@@ -138,21 +139,8 @@ def is_caption(text: str) -> bool:
 
 
 def is_normalised_caption(text: str) -> bool:
-    """:func:`is_caption` for a text :func:`normalise_space` has already been through.
-
-    Same answer as one search of the joined patterns, pattern by pattern. The credit pattern
-    is the slow one (a case-blind alternation tried at every position) and every text it
-    matches holds one of its words (photo, credit, image, source) in some case: it runs last,
-    and only then.
-    """
-    bracket, credit, label = _CAPTION_PARTS
-    if bracket.search(text) or label.search(text) or _CAPTURE_CAPTION_RE.search(text):
-        return True
-    if not text.isascii() and any(twin in text for twin in _CASE_TWINS):
-        return bool(credit.search(text))
-    lower = text.lower()
-    return ("photo" in lower or "credit" in lower or "image" in lower or "source" in lower) \
-        and bool(credit.search(text))
+    """:func:`is_caption` for a text :func:`normalise_space` has already been through."""
+    return bool(_CAPTION_RE.search(text))
 
 
 def compile_patterns(patterns: Iterable[str]) -> re.Pattern[str] | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -34,7 +33,6 @@ _BLOCK_TAGS = frozenset(
 _INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head"})
 
 
-_PARSERS = threading.local()
 
 
 @attrs.define(slots=False)
@@ -62,35 +60,24 @@ class Page:
         text, charset = decoded.text, decoded.charset
         page = cls(source=raw.source, text=text, is_html=looks_like_html(text), raw=raw.data,
                    charset=charset, given_url=raw.url, input_warnings=(*raw.warnings, *decoded.warnings))
-        if charset == "utf-8":  # strict UTF-8 decoding round-trips: the bytes are text's encoding
-            page.__dict__["utf8"] = raw.data
         return page
 
     @classmethod
     def from_text(cls, text: str, source: str = "<text>", url: str | None = None) -> Page:
         """A page from a string already in memory (a notebook cell, a test)."""
-        raw = text.encode("utf-8")
-        page = cls(source=source, text=text, is_html=looks_like_html(text), raw=raw, given_url=url)
-        page.__dict__["utf8"] = raw
-        return page
-
-    @functools.cached_property
-    def utf8(self) -> bytes:
-        """``text`` encoded as UTF-8, what the parser reads; taken from ``raw`` when it already is."""
-        return self.text.encode("utf-8")
+        return cls(source=source, text=text, is_html=looks_like_html(text), raw=text.encode("utf-8"), given_url=url)
 
     @functools.cached_property
     def tree(self) -> html.HtmlElement | None:
         """The lxml tree of an HTML page (``None`` for a text capture). Depth is capped."""
         if not self.is_html:
             return None
-        data = self.utf8
         try:
-            root = html.document_fromstring(data, parser=_utf8_parser())
+            root = html.document_fromstring(self.text.encode("utf-8"), parser=_utf8_parser())
         except (etree.ParserError, ValueError) as exc:
             raise InputError(self.source, f"unparseable HTML ({exc})") from None
-        if len(data) > _COUNT_TAGS_BELOW or data.count(b"<") + _IMPLIED_ELEMENTS >= MAX_TREE_DEPTH:
-            _check_depth(self.source, root)
+        if _TOO_DEEP(root):
+            raise InputError(self.source, f"HTML nested deeper than {MAX_TREE_DEPTH} levels")
         return root
 
     @functools.cached_property
@@ -159,46 +146,19 @@ class Page:
 
 
 def _utf8_parser() -> html.HTMLParser:
-    """One parser per thread (lxml parsers are not shared across threads).
+    """lxml.html's parser for the page's text encoded as UTF-8 (one per page: parsers are not
+    shared across threads).
 
     ``no_network`` means no DTD or entity is ever fetched. ``huge_tree`` is on because
     libxml2's own limit silently drops a text node over 10 MB and everything after it; the
     input caps (``MAX_DOCUMENT_BYTES``) and the depth check bound the work instead.
     """
-    parser = getattr(_PARSERS, "parser", None)
-    if parser is None:
-        parser = html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
-                                 remove_pis=True, huge_tree=True, default_doctype=False)
-        parser.set_element_class_lookup(_html_class_lookup())
-        _PARSERS.parser = parser
-    return parser
+    return html.HTMLParser(encoding="utf-8", no_network=True, remove_comments=True,
+                           remove_pis=True, huge_tree=True, default_doctype=False)
 
-
-def _html_class_lookup() -> etree.ElementNamespaceClassLookup:
-    """lxml.html's element classes (``FormElement`` for ``<form>``, ``HtmlElement`` otherwise)
-    chosen in C: lxml.html's own lookup is a Python call for every element a query returns."""
-    lookup = etree.ElementNamespaceClassLookup(etree.ElementDefaultClassLookup(
-        element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction,
-        entity=html.HtmlEntity))
-    lookup.get_namespace(None).update(html.HtmlElementClassLookup._default_element_classes)
-    return lookup
-
-
-_IMPLIED_ELEMENTS = 8
-"""Elements the parser adds without a tag in the source (``html``, ``head``, ``body``, a ``p``)
-with room to spare: a page with fewer than ``MAX_TREE_DEPTH`` ``<`` cannot reach the cap."""
-
-_COUNT_TAGS_BELOW = 32 * 1024
-"""Bytes up to which counting ``<`` first is cheaper than the check it may save (most larger
-pages have more than ``MAX_TREE_DEPTH`` tags anyway)."""
 
 _TOO_DEEP = etree.XPath("/*" + "/*" * (MAX_TREE_DEPTH - 1))
 """Elements at the cap's depth; evaluated level by level in C, it stops where a normal page ends."""
-
-
-def _check_depth(source: str, root: html.HtmlElement) -> None:
-    if _TOO_DEEP(root):
-        raise InputError(source, f"HTML nested deeper than {MAX_TREE_DEPTH} levels")
 
 
 def _visible_lines(root: html.HtmlElement) -> list[str]:

@@ -85,29 +85,6 @@ def outlet(slug: str, *, name: str, domains: tuple[str, ...] | list[str] = (),
     return decorate
 
 
-def required_text(regex: re.Pattern[str]) -> str | None:
-    """The longest literal every match of ``regex`` contains, if it has one (else ``None``).
-
-    A page is scored against every plugin's signatures when its domain is unknown; a plain
-    ``in`` test on this literal skips the regex search (which tries every position of a
-    100 kB page) for the signatures that cannot match. Read from the parsed pattern: a
-    run of literal characters at its top level is in every match; case-blind patterns
-    have none.
-    """
-    try:
-        parsed = re._parser.parse(regex.pattern, regex.flags)  # type: ignore[attr-defined]
-        literal = re._constants.LITERAL  # type: ignore[attr-defined]
-    except Exception:
-        return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    best = run = ""
-    for op, value in parsed:
-        run = run + chr(value) if op is literal else ""
-        best = max(best, run, key=len)
-    return best or None
-
-
 def _type_name(hint: Any) -> str:
     """``list[Paragraph | str]`` rather than ``list[laoru.model.Paragraph | str]``."""
     return re.sub(r"\b(?:[a-z_]+\.)+", "", str(hint).replace("typing.", ""))
@@ -205,8 +182,7 @@ class Parser:
     (its body's first line; the headline is the line just above) and ``end`` (its last line)."""
 
     def __init__(self) -> None:
-        self._signatures = [(regex, w, required_text(regex))
-                            for regex, w in ((re.compile(p, re.MULTILINE), w) for p, w in self.signatures.items())]
+        self._signatures = [(re.compile(pattern, re.MULTILINE), weight) for pattern, weight in self.signatures.items()]
         self._boilerplate = clean.compile_patterns(self.boilerplate)
         layouts = self.layouts()
         self._layouts_by_kind: dict[str, list[type[Layout]]] = {
@@ -233,9 +209,7 @@ class Parser:
 
     def score(self, page: Page) -> float:
         """Evidence that ``page`` is this outlet's: the summed weights of matching signatures."""
-        text = page.text
-        return float(sum(weight for regex, weight, needle in self._signatures
-                         if (needle is None or needle in text) and regex.search(text)))
+        return float(sum(weight for regex, weight in self._signatures if regex.search(page.text)))
 
     def choose_layout(self, page: Page, warnings: list[str] | None = None) -> type[Layout] | None:
         """The layout for this page: right kind, ``detect`` matching, ``published`` in range.
