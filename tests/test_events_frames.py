@@ -100,3 +100,12 @@ def test_any_text_is_deterministic_and_its_evidence_slices_the_text(paragraphs, 
     assert [e.to_dict() for e in first] == [e.to_dict() for e in second]
     for event in first:
         assert doc.text[event.evidence.start:event.evidence.end] == event.evidence.text
+
+
+def test_an_unplaced_meeting_takes_the_place_of_the_visitors_visit():
+    # 298_other.txt
+    doc = _doc("Президент России Владимир Путин 31 июля провел переговоры с лидером Лаоса Тхонглуном Сисулитом, "
+               "который прибыл в Москву с официальным визитом.", published="2025-08-01")
+    [meeting] = [e for e in extract_events(doc) if e.type == "meeting"]
+    assert meeting.start == "2025-07-31"
+    assert meeting.place is not None and meeting.place.country == "RUS"

@@ -75,7 +75,7 @@ class EventExtractor:
         anchor, anchor_warnings = document_anchor(doc.published, doc.dateline.date if doc.dateline else None)
         story = Story(anchor=anchor, dateline_place=self._dateline_place(doc))
         memory = Memory(self.gazetteer, lexicon.back_references)
-        drafts = self._read(doc, lexicon, story, memory, folded)
+        drafts = place_by_visits(self._read(doc, lexicon, story, memory, folded))
         kept = []
         for draft in drafts:
             draft.in_scope = in_scope(draft, memory.both_sides_mentioned)
@@ -105,6 +105,19 @@ class EventExtractor:
             return None
         found = [m.value for m in self.gazetteer.find(doc.dateline.place) if m.value.kind == "place"]
         return found[0] if found else None
+
+
+def place_by_visits(drafts: list[Draft]) -> list[Draft]:
+    """An unplaced act of a visitor takes the place of their visit told in the same document
+    ("провел переговоры с … Сисулитом, который прибыл в Москву с официальным визитом")."""
+    visits = [d for d in drafts if d.type == "visit" and d.place is not None and d.status in ("occurred", "ongoing")]
+    for draft in drafts:
+        if draft.place is not None or draft.type == "visit" or draft.status not in ("occurred", "ongoing"):
+            continue
+        visit = next((v for v in visits if {e.id for e in v.actors} & draft.people()), None)
+        if visit is not None:
+            draft.place, draft.place_basis = visit.place, "visit"
+    return drafts
 
 
 def _twin(kept: list[Draft], draft: Draft) -> Draft | None:
