@@ -38,7 +38,6 @@ _SUBJECT_GAP = re.compile(r"^\s*(?:(?:also|then|later|has|had|have|successfully|
 _REL_WORD = re.compile(r"(?:which|that|who|который|которая|которые)\b", re.I)
 _GERUND_FOR = re.compile(r"(\S+)\s+for\s*$")
 _REL_CLAUSE = re.compile(r"(?:\bwhich|\bthat|\bwho|\bкотор\w+|,)\s+(?:[^,;]*?)$")
-_IN_STATE = re.compile(r"\b(?:in|во|в)\s+(?:the\s+)?$")
 _AT_PLACE = re.compile(r"(?:\b(?:in|at|to|во|в|на)\s+(?:the\s+)?|ຢູ່\s*|ທີ່\s*)$")
 
 
@@ -372,9 +371,6 @@ class FrameReader:
             return None, None
         for m in places:
             if m.value.kind == "place" and _AT_PLACE.search(view.text[max(0, m.start - 8):m.start]):
-                return m.value, "sentence"
-        for m in places:  # "состоялась в Лаосской Народно-Демократической Республике": a state after "in"
-            if m.start >= trigger.end and _IN_STATE.search(view.text[max(0, m.start - 8):m.start]):
                 return m.value, "sentence"
         return None, None
 
