@@ -121,6 +121,21 @@ def test_a_body_paragraph_is_neither():
     assert not clean.is_caption(line) and not clean.is_boilerplate(line) and not headline.is_chrome(line)
 
 
+@pytest.mark.parametrize("line", [
+    "The minister presented the image of a new partnership between the two countries.",
+    "0 0 0 0 0 0 0 0 CREDIT.",  # found by test_properties: prose ending on the word "credit"
+    "Photo exhibitions about the history of the friendship were held in both capitals this year.",
+])
+def test_prose_ending_on_a_credit_word_is_not_a_caption(line):
+    assert not clean.is_caption(line)
+
+
+def test_a_short_credit_after_a_caption_sentence_is_a_caption():
+    # examples/data/002 (RFA): "... June 27, 2023. Credit: : Tran Viet Duc/RFA"
+    assert clean.is_caption("Farmers work in a rice field in Xieng Khouang, Laos, June 27, 2023. "
+                            "Credit: : Tran Viet Duc/RFA")
+
+
 def test_a_title_cut_short_and_printed_three_times_is_the_headline():
     # 224_other.txt: the teaser title "… historical ties and.." printed three times at the top
     lines = lines_of("224_other.txt")

@@ -59,9 +59,11 @@ def test_the_seed_report_shows_the_thongloun_visit_with_its_evidence(seed_report
     """Capture 001 (KPL): President Thongloun's official visit to Russia, 30 July – 1 August 2025."""
     _, html = seed_report
     entries = _data(html)["entries"]
-    visit = next(e for e in entries if e["t"] == "visit" and e["d"] == "2025-07-30/2025-08-01")
-    assert any(p[0] == "Thongloun Sisoulith" for p in visit["a"])
-    assert any("official visit to the Russian Federation" in quote for _, quote in visit["src"])
+    visits = [e for e in entries if e["t"] == "visit" and e["d"] == "2025-07-30/2025-08-01"]
+    # the state visit itself (other visits of the same days, e.g. to Herzen University, are entries of their own)
+    assert any(any(p[0] == "Thongloun Sisoulith" for p in visit["a"])
+               and any("official visit to the Russian Federation" in quote for _, quote in visit["src"])
+               for visit in visits)
     assert "Who met whom" in html and 'id="network"' in html and "Thongloun Sisoulith" in html
 
 

@@ -75,7 +75,10 @@ BOILERPLATE_LINES = BOILERPLATE_LINES + CAPTURE_BOILERPLATE_LINES
 CAPTION_PATTERNS: tuple[str, ...] = (
     r"\((?:L|R|C|left|right|center|centre|front|first|second|third|2nd|3rd|[1-9](?:st|nd|rd|th)) ?"
     r"(?:from )?(?:L|R|left|right)?\)",
-    r"(?:Photo|Credit|Image|Source: Getty Images)\s*:?\s*:?\s*[\w .&/'-]+$",
+    # a short credit closing a caption or standing alone ("… 2023. Credit: Tran Viet Duc/RFA"): it
+    # follows a sentence end and names at most six words, so prose that merely ends with the word
+    # "credit" or "image" stays body text
+    r"(?:^|[.)]\s+)(?:Photo|Credit|Image|Source: Getty Images)\s*:?\s*:?\s*(?:[\w&/'-]+(?:[ .]+|$)){1,6}$",
     r"^(?:Photo|Picture|Image)\s*:",
 )
 """A paragraph matching one of these is a photo caption, not body text."""
