@@ -65,7 +65,7 @@ def _is_page(record) -> bool:
     return content_type in PAGE_TYPES
 
 
-def _starts_like_warc(handle) -> bool:
+def starts_like_warc(handle: IO[bytes]) -> bool:
     """The first record header begins ``WARC/`` (after gunzip); the handle is rewound."""
     import zlib
 
@@ -100,7 +100,7 @@ def read_warc(path: str | os.PathLike[str], on_error: ErrorHandler | None = None
     with handle:
         if os.fstat(handle.fileno()).st_size > 64 * MAX_COMPRESSED_BYTES:
             report(source, f"WARC file larger than {64 * MAX_COMPRESSED_BYTES} bytes")
-        elif not _starts_like_warc(handle):
+        elif not starts_like_warc(handle):
             report(source, "not a WARC file (no WARC/1.x record header at the start)")
         else:
             yield from _pages(handle, source, report)

@@ -10,7 +10,6 @@ than appended to (laoru never truncates or repairs a user's file).
 from __future__ import annotations
 
 import os
-import zlib
 from io import BytesIO
 from pathlib import Path
 from urllib.parse import urljoin
@@ -20,6 +19,7 @@ import attrs
 from laoru.errors import LaoruError
 from laoru.fetch.exchange import Exchange
 from laoru.fetch.settings import PAGE_TYPES
+from laoru.warc import starts_like_warc
 
 MAX_REDIRECT_HOPS = 20
 
@@ -58,16 +58,6 @@ class Holdings:
             self.pages.add(url)
 
 
-def _starts_like_warc(head: bytes) -> bool:
-    """The first record header begins ``WARC/`` (gunzipped first if the file is gzip'd)."""
-    if head[:2] == b"\x1f\x8b":
-        try:
-            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
-        except zlib.error:
-            return False
-    return head.startswith(b"WARC/")
-
-
 def read_holdings(path: str | os.PathLike[str]) -> Holdings:
     """Read an existing archive to its end; raise :class:`ArchiveError` if it is not whole."""
     from warcio.archiveiterator import ArchiveIterator
@@ -76,7 +66,7 @@ def read_holdings(path: str | os.PathLike[str]) -> Holdings:
     holdings = Holdings()
     refuse = "laoru appends only to a whole WARC file; write to a new file with -o"
     with open(path, "rb") as handle:
-        if not _starts_like_warc(handle.read(512)):
+        if not starts_like_warc(handle):
             raise ArchiveError(f"{path}: not a readable WARC file (no WARC/1.x record header at the start); "
                                f"{refuse}")
         handle.seek(0)
