@@ -98,7 +98,8 @@ def _check_filters(opened: Opened, data: report.ReportData) -> None:
     assert opened.visible_marks() == total - of_kind > 0
     assert opened.page.locator(f"#timeline .mark.t-{kind}:visible").count() == 0
     opened.page.click("#filters button[type=reset]")
-    opened.page.wait_for_function(f"document.querySelectorAll('#timeline .mark:not(.hidden)').length === {total}")
+    # polled through the selector engine: a predicate string would be eval'd in the page, which its CSP forbids
+    _playwright().expect(opened.page.locator("#timeline .mark:not(.hidden)")).to_have_count(total)
     node = opened.page.locator("#network .node").last  # drawn last: no other node covers it
     keys = {number: key for key, number in client_data(data)[1].items()}
     key = keys[int(node.get_attribute("data-person"))]

@@ -39,6 +39,8 @@ BOILERPLATE_LINES: tuple[str, ...] = (
     r"Next(?: article| post)?",
     r"Back to top",
     r"Comments?",
+    r"(?:Pictures?|Photos?) of the (?:day|week)",  # a gallery promo and its teaser (002: Reuters chrome)
+    r"A selection of (?:some of )?our (?:top |best )?(?:photography|photos|pictures|images)\b.*",
 )
 """Whole lines (after trimming) that are chrome on any outlet."""
 
