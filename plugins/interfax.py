@@ -10,31 +10,12 @@ Interfax HTML page was available to the project, so its HTML pages go to the gen
 
 from __future__ import annotations
 
-import re
-
-from laoru import dates
-from laoru.line_rules import printed_date_line, story, title_line
-from laoru.model import Dateline
-from laoru.plugin import Context, Parser, TextLayout, outlet
+from laoru.line_rules import dateline_day, dateline_line, printed_date_line, story, title_line
+from laoru.plugin import Parser, TextLayout, outlet
 from laoru.rules import first
 
 DATELINE = (r"^(?P<place>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё .-]{1,40})\.\s*(?P<date>[A-Z][a-z]{2,4}\.? \d{1,2}|\d{1,2} [а-я]+)\.?"
             r"\s*(?:\((?:Interfax|Интерфакс)(?:-[\w-]+)?\)|INTERFAX\.RU)\s*[-–—]")
-_DATELINE = re.compile(DATELINE)
-
-
-def _dateline_match(ctx: Context) -> re.Match[str] | None:
-    return next((m for m in map(_DATELINE.match, ctx.page.lines) if m), None)
-
-
-def _dateline(ctx: Context) -> Dateline | None:
-    match = _dateline_match(ctx)
-    return Dateline(place=match["place"].strip(), date=match["date"]) if match else None
-
-
-def _dateline_day(ctx: Context) -> str | None:
-    match = _dateline_match(ctx)
-    return dates.parse_human(match["date"]) if match else None
 
 
 @outlet("interfax", name="Interfax", domains=["interfax.ru", "interfax.com"], languages=["en", "ru"],
@@ -51,6 +32,6 @@ class Interfax(Parser):
         """A capture: time, headline, dateline and story (corpus 213, 294)."""
 
         title = title_line(opener=DATELINE)
-        published = first(printed_date_line(), _dateline_day)
-        dateline = _dateline
+        published = first(printed_date_line(), dateline_day(DATELINE))
+        dateline = dateline_line(DATELINE)
         paragraphs = story(opener=DATELINE)

@@ -14,33 +14,13 @@ reader):
 
 from __future__ import annotations
 
-import re
-
-from laoru import dates
-from laoru.line_rules import printed_date_line, story, title_line
-from laoru.model import Dateline
-from laoru.plugin import Context, Parser, TextLayout, outlet
+from laoru.line_rules import dateline_day, dateline_line, printed_date_line, story, title_line
+from laoru.plugin import Parser, TextLayout, outlet
 from laoru.rules import first
 
 DATELINE = r"^(?P<place>[А-ЯЁ][А-ЯЁ .()-]{1,40}),\s*(?P<date>\d{1,2} [а-я]{3,8}\.?)\s*[-–—]\s*РИА Новости\."
-_DATELINE = re.compile(DATELINE)
 PARTNER = r"РИА Новости выступает [^.]{0,40}информационным партнером[^.]{0,80}\."
 """RIA's sponsor line, run into the last paragraph of forum stories."""
-
-
-def _dateline_match(ctx: Context) -> re.Match[str] | None:
-    return next((m for m in map(_DATELINE.match, ctx.page.lines) if m), None)
-
-
-def _dateline(ctx: Context) -> Dateline | None:
-    match = _dateline_match(ctx)
-    return Dateline(place=match["place"].strip(), date=match["date"]) if match else None
-
-
-def _dateline_day(ctx: Context) -> str | None:
-    """The dateline's yearless day (``--09-04``): given a year only by a full date on the page."""
-    match = _dateline_match(ctx)
-    return dates.parse_human(match["date"]) if match else None
 
 
 @outlet("ria", name="RIA Novosti", domains=["ria.ru"], languages=["ru"], tz="+03:00", version="1.0")
@@ -57,6 +37,6 @@ class RIA(Parser):
         """A capture: headline (printed twice), photo credit, dateline and story (corpus 281, 295)."""
 
         title = title_line(opener=DATELINE)
-        published = first(printed_date_line(), _dateline_day)
-        dateline = _dateline
+        published = first(printed_date_line(), dateline_day(DATELINE))
+        dateline = dateline_line(DATELINE)
         paragraphs = story(opener=DATELINE, drop=(PARTNER,))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from laoru import clean, dates, headline
-from laoru.model import Paragraph
+from laoru.model import Dateline, Paragraph
 
 if TYPE_CHECKING:
     from laoru.plugin import Context
@@ -301,5 +301,32 @@ def lines_from(marker: Marker, *, until: Marker | None = None, without: Marker |
             return []
         stop = next((i for i in range(start, len(lines)) if ending is not None and ending(lines[i])), len(lines))
         return [text for text in lines[start:stop] if dropping is None or not dropping(text)]
+
+    return rule
+
+
+def _first_match(pattern: str) -> Callable[[Context], re.Match[str] | None]:
+    compiled = re.compile(pattern)
+    return lambda ctx: next((m for m in map(compiled.match, ctx.page.lines) if m), None)
+
+
+def dateline_line(pattern: str) -> Rule[Dateline]:
+    """The first line matching a wire dateline with ``place`` and ``date`` groups, as a Dateline."""
+    match_of = _first_match(pattern)
+
+    def rule(ctx: Context) -> Dateline | None:
+        match = match_of(ctx)
+        return Dateline(place=match["place"].strip(), date=match["date"]) if match else None
+
+    return rule
+
+
+def dateline_day(pattern: str) -> Rule[str]:
+    """The dateline's day as a date (yearless ``--09-04`` unless the page gives a full date)."""
+    match_of = _first_match(pattern)
+
+    def rule(ctx: Context) -> str | None:
+        match = match_of(ctx)
+        return dates.parse_human(match["date"]) if match else None
 
     return rule
