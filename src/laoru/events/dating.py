@@ -12,6 +12,7 @@ import re
 import attrs
 
 from laoru.events.draft import Draft, Story
+from laoru.events.gazetteer import Entity
 from laoru.events.lexicon import Trigger
 from laoru.events.matcher import PhraseMatch
 from laoru.events.when import DateMention, resolve
@@ -97,23 +98,52 @@ def _same_occasion(draft: Draft, story: Story) -> bool:
         frame is None or last.within is frame or last is frame or inside(last, frame))
 
 
-def _from_story(draft: Draft, story: Story, text: str) -> bool:
-    """Date an undated draft from the story around it; False when nothing does."""
-    frame, last = story.frame, story.last_dated_day
-    if _SAME_DAY.search(text) and last is not None:
-        _borrow(draft, last, "same day as the previous event", frame if frame is not last else None)
-    elif last is not None and _same_occasion(draft, story):
-        _borrow(draft, last, "same occasion as the previous event with the same people",
-                frame if frame is not None and frame is not last else None)
-    elif frame and draft.type == "visit" and draft.status == "occurred" and _is_stop(draft, frame):
-        _borrow(draft, frame, "a stop inside the visit the document reports", frame)
-    elif frame and draft.type != "visit" and (draft.people() & frame.people() or _DURING.search(text)):
-        _borrow(draft, frame, "inside the visit the document reports", frame)
-        if draft.place is None and frame.place is not None:
-            draft.place, draft.place_basis = frame.place, "visit"
-    else:
+def _same_day_told(draft: Draft, story: Story, text: str) -> bool:
+    """"On the same day, ...": the day of the previous dated event."""
+    last, frame = story.last_dated_day, story.frame
+    if last is None or not _SAME_DAY.search(text):
         return False
+    _borrow(draft, last, "same day as the previous event", frame if frame is not last else None)
     return True
+
+
+def _same_people_again(draft: Draft, story: Story) -> bool:
+    """The same two people as the last dated day: that occasion."""
+    last, frame = story.last_dated_day, story.frame
+    if last is None or not _same_occasion(draft, story):
+        return False
+    _borrow(draft, last, "same occasion as the previous event with the same people",
+            frame if frame is not None and frame is not last else None)
+    return True
+
+
+def _stop_in_visit(draft: Draft, story: Story) -> bool:
+    """An undated visit of the visitor inside the visit's country: a stop of that visit."""
+    frame = story.frame
+    if not (frame and draft.type == "visit" and draft.status == "occurred" and _is_stop(draft, frame)):
+        return False
+    _borrow(draft, frame, "a stop inside the visit the document reports", frame)
+    return True
+
+
+def _act_in_visit(draft: Draft, story: Story, text: str) -> bool:
+    """An act of the visit's people, or told "during the visit": inside the visit (its range, its place)."""
+    frame = story.frame
+    if not (frame and draft.type != "visit" and (draft.people() & frame.people() or _DURING.search(text))):
+        return False
+    _borrow(draft, frame, "inside the visit the document reports", frame)
+    if draft.place is None and frame.place is not None:
+        draft.place, draft.place_basis = frame.place, "visit"
+    return True
+
+
+def _from_story(draft: Draft, story: Story, text: str) -> bool:
+    """Date an undated draft from the story around it; False when nothing does.
+
+    Tried in order: the same day told, the same people again, a stop inside the visit,
+    an act inside the visit."""
+    return (_same_day_told(draft, story, text) or _same_people_again(draft, story)
+            or _stop_in_visit(draft, story) or _act_in_visit(draft, story, text))
 
 
 def date_draft(draft: Draft, own: list[DateMention], story: Story, text: str) -> None:
@@ -148,6 +178,27 @@ def split_over_dates(draft: Draft, own: list[DateMention], story: Story,
     return out
 
 
+def _relative_day(own: list[DateMention], draft: Draft) -> tuple[bool, set[tuple[str, int]]]:
+    """(may the dateline place this draft, the relative days it is dated by).
+
+    Undated, or dated by a weekday or a day word ("on Tuesday", "yesterday"): yes; dated
+    otherwise ("unveiled in December"): no."""
+    mention = nearest(own, draft) if own else None
+    if mention is None:
+        return True, set()
+    if mention.relative is None or mention.relative[0] not in ("weekday", "day"):
+        return False, set()
+    return True, {mention.relative}
+
+
+def _dateline_applies(draft: Draft, story: Story, place: Entity) -> bool:
+    """Not a planned, invited or remembered act, nor one inside a visit to another country."""
+    if draft.status in ("planned", "invited") or draft.past_reference:
+        return False
+    frame = story.frame
+    return frame is None or frame.place is None or frame.place.country == place.country
+
+
 def dateline_place_for(draft: Draft, own: list[DateMention], story: Story) -> None:
     """"VIENTIANE, May 23. ... discussed ... at a meeting on Tuesday": the dateline is where the lead happened.
 
@@ -156,19 +207,13 @@ def dateline_place_for(draft: Draft, own: list[DateMention], story: Story) -> No
     or remembered act, one dated otherwise than by a relative day, or one inside a
     visit to another country than the dateline's. The date is not touched."""
     place = story.dateline_place
-    if place is None or draft.status in ("planned", "invited") or draft.past_reference:
+    if place is None or not _dateline_applies(draft, story, place):
         return
-    mention = nearest(own, draft) if own else None
-    if mention is not None and (mention.relative is None or mention.relative[0] not in ("weekday", "day")):
-        return
-    frame = story.frame
-    if frame is not None and frame.place is not None and frame.place.country != place.country:
-        return
-    days = {mention.relative} if mention is not None and mention.relative is not None else set()
-    if not (story.lead or days & story.lead_days):
+    usable, days = _relative_day(own, draft)
+    if not usable or not (story.lead or days & story.lead_days):
         return
     draft.place, draft.place_basis = place, "dateline"
-    if draft.start is None and mention is not None and story.anchor:  # a bound, not a guessed date
+    if draft.start is None and days and story.anchor:  # a bound, not a guessed date
         draft.warnings.append(f"on or before the dateline date {story.anchor}")
     if story.lead:
         story.lead_days |= days

@@ -20,7 +20,7 @@ from laoru.events.draft import Draft, Story
 from laoru.events.gazetteer import Entity
 from laoru.events.lexicon import Lexicon, Trigger
 from laoru.events.matcher import PhraseMatch, fold
-from laoru.events.mentions import PEOPLE, Memory, side, unique, without_speakers
+from laoru.events.mentions import PEOPLE, Memory, distinct, parties, side, without_speakers
 from laoru.events.sentences import Sentence
 from laoru.events.status import Cue, status_of
 from laoru.events.when import DateMention, find_dates, resolve
@@ -130,7 +130,7 @@ def coordinated_parts(text: str, trigger: TriggerMatch, segment_end: int, people
         return []
     parts = []
     for lo, hi in itertools.pairwise([trigger.end, *cuts, segment_end]):
-        named = unique(m.value for m in people if lo <= m.start < hi and m.value not in actors)
+        named = parties(m.value for m in people if lo <= m.start < hi and m.value not in actors)
         if not named:
             return []
         parts.append((named, lo, hi))
@@ -243,7 +243,7 @@ class FrameReader:
         countries = [m for m in view.mentions if m.value.kind == "country"]
         before = [m.value for m in countries if m.end <= trigger.start]
         after = [m.value for m in countries if m.start >= trigger.end]
-        return unique(before[-2:] + after[:2])
+        return distinct(before[-2:] + after[:2])
 
     def _states_as_parties(self, view: View, trigger: TriggerMatch, slots: Slots) -> None:
         """No person or body named: the states of the sentence are the parties."""
@@ -256,8 +256,8 @@ class FrameReader:
             states = self._countries_near(view, trigger)
         elif capital is not None:
             states += [e for e in self._countries_near(view, trigger) if e not in states]
-        slots.actors = unique([e for e in states if e in slots.actors] or states[:1])
-        slots.objects = [e for e in unique(states) if e not in slots.actors]
+        slots.actors = distinct([e for e in states if e in slots.actors] or states[:1])
+        slots.objects = [e for e in distinct(states) if e not in slots.actors]
 
     # -- one trigger ----------------------------------------------------------------------
     def _acceptable(self, view: View, trigger: TriggerMatch) -> bool:
@@ -300,8 +300,8 @@ class FrameReader:
             if any(d.type == "aid" for d in earlier):
                 return None
             actors, objects = [], []
-        actors = unique(actors)
-        objects = [o for o in unique(objects) if o.id not in {a.id for a in actors}]
+        actors = parties(actors)
+        objects = [o for o in parties(objects) if o.id not in {a.id for a in actors}]
         return Slots(actors, objects, status, thanks, segment_end)
 
     def _fill(self, view: View, trigger: TriggerMatch, slots: Slots) -> bool:
@@ -390,7 +390,7 @@ class FrameReader:
     def _dated_agreement(self, sentence: Sentence, mentions: list[Mention], mention: DateMention,
                          title: str) -> Draft:
         title_start = sentence.text.find(title)
-        countries = unique([m.value for m in mentions if m.value.kind == "country" and
+        countries = distinct([m.value for m in mentions if m.value.kind == "country" and
                             title_start <= m.start <= mention.span[0]])
         trigger = PhraseMatch(title_start, title_start + len(title), title, Trigger("agreement", 0.7, "sign"))
         draft = Draft("agreement", trigger, sentence, countries[:1], countries[1:2], confidence=0.7)

@@ -72,22 +72,39 @@ class Entity:
         return Place(name=self.name, country=self.country)
 
 
-def entity_from_dict(data: Mapping[str, Any]) -> Entity:
+def _listed_names(data: Mapping[str, Any]) -> list[str]:
+    """The entry's name and its aliases (a list, or a mapping language → list), name first."""
     aliases = data.get("aliases") or {}
     names = [a for lang in aliases.values() for a in lang] if isinstance(aliases, Mapping) else list(aliases)
     if data["name"] not in names:
         names.insert(0, data["name"])
-    # Russian case endings replace a final -й (Салеумсай → Салеумсаем): keep the stem too
-    names += [n[:-1] for n in names if n.endswith("й") and len(n) >= 6 and "\u0400" <= n[-1] <= "\u04ff"]
-    # a name of several Russian words declines in every word ("Тхонглуном Сисулитом")
-    names += [form for n in names if " " in n and _CYRILLIC.search(n) for form in case_forms(n)]
+    return names
+
+
+def _russian_forms(names: list[str]) -> list[str]:
+    """What Russian case endings make of the names: the stem of a final -й (Салеумсай →
+    Салеумсаем keeps "Салеумса"), and every case of a name of several Cyrillic words
+    ("Тхонглуном Сисулитом")."""
+    stems = [n[:-1] for n in names if n.endswith("й") and len(n) >= 6 and "\u0400" <= n[-1] <= "\u04ff"]
+    declined = [form for n in [*names, *stems] if " " in n and _CYRILLIC.search(n) for form in case_forms(n)]
+    return stems + declined
+
+
+def _kind(data: Mapping[str, Any]) -> str:
     kind = data.get("kind", "person")
     if kind not in KINDS:
         raise ValueError(f"gazetteer kind must be one of {KINDS}, not {kind!r}")
+    return str(kind)
+
+
+def entity_from_dict(data: Mapping[str, Any]) -> Entity:
+    """An :class:`Entity` from one gazetteer entry (the shape of ``data/gazetteer.json``)."""
+    names = _listed_names(data)
+    names += _russian_forms(names)
     return Entity(
         id=data.get("id") or data["name"],
         name=data["name"],
-        kind=kind,
+        kind=_kind(data),
         country=data.get("country"),
         qid=data.get("qid"),
         aliases=tuple(dict.fromkeys(names)),

@@ -31,14 +31,20 @@ def side(country: str) -> str:
     return RUS if country in (RUS, SOVIET) else country
 
 
-def unique(entities: Iterable[Entity]) -> list[Entity]:
-    """Each entity once, in order; an organisation someone named is affiliated to is dropped."""
+def distinct(entities: Iterable[Entity]) -> list[Entity]:
+    """Each entity once (by id), in order of first appearance."""
     seen: dict[str, Entity] = {}
     for entity in entities:
         seen.setdefault(entity.id, entity)
-    people = list(seen.values())
-    affiliated = {a for e in people for a in e.affiliations}
-    return [e for e in people if e.id not in affiliated]
+    return list(seen.values())
+
+
+def parties(entities: Iterable[Entity]) -> list[Entity]:
+    """The parties of an act, each once: an organisation someone named is affiliated to is not
+    a party of its own ("Lavrov" and "the Russian Foreign Ministry" in one clause: Lavrov)."""
+    named = distinct(entities)
+    affiliated = {a for e in named for a in e.affiliations}
+    return [e for e in named if e.id not in affiliated]
 
 
 def _surnames(people: list[PhraseMatch[Entity]], text: str, folded: str) -> list[PhraseMatch[Entity]]:
