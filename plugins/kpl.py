@@ -10,7 +10,8 @@ Page facts this plugin relies on:
 * A text capture of a KPL page (seed ``001``) reads: title, ``03/08/2025 11:00``,
   ``Email Print 2204``, the lead prefixed ``KPL``, captions, the body opening ``(KPL)``,
   a closing ``KPL``, then ``ຂ່າວອື່ນໆ`` ("other news") with related items whose dates are
-  ``M/D/YYYY h:mm:ss AM``, and ``Top``.
+  ``M/D/YYYY h:mm:ss AM``, and ``Top``. The ``(KPL)`` credit opens the first paragraph as
+  printed, like a wire dateline (TASS, RIA, Interfax), and stays there in the body.
 * In a search-session capture (seed ``002``) a KPL story may have no date of its own, and
   its related list reads ``title / title / 6/24/2024 3:20:24 PM / (KPL) summary``.
 * Republishers (seed ``004``, a WordPress site) end the story with
@@ -23,13 +24,12 @@ import re
 
 from laoru import dates
 from laoru.clean import is_caption, is_prose
-from laoru.model import Paragraph, Related
+from laoru.model import Related
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, captions_in, css, css_all, date, first_line, line, lines_between
 
 DATE = "%d/%m/%Y %H:%M"
 RELATED_DATE = re.compile(r"^\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}:\d{2} [AP]M$")
-AGENCY_MARK = re.compile(r"^\(KPL\)\s*")
 BODY_END = r"^(?:KPL|ຂ່າວອື່ນໆ|Top|ຂ່າວ KPL.*)$"
 CATEGORY_SUFFIX = re.compile(r"(?<=[a-z.”\"])(?:Politics|Economics|Social|Sports|Culture|Tourism|World)$")
 
@@ -46,15 +46,6 @@ def _related_items(ctx) -> list[Related]:
     return items
 
 
-def _unmarked(rule):
-    """The body without KPL's ``(KPL)`` credit in front of its first paragraph."""
-
-    def strip(ctx) -> list[Paragraph]:
-        return [Paragraph(AGENCY_MARK.sub("", p.text), p.kind) for p in rule(ctx)]
-
-    return strip
-
-
 def _body_lines(ctx) -> list[str]:
     """Lines from the ``(KPL)`` opening to the closing mark or the first related item.
 
@@ -68,7 +59,7 @@ def _body_lines(ctx) -> list[str]:
         if text in related_titles or CATEGORY_SUFFIX.sub("", text.lstrip("• ")) in related_titles:
             break
         if is_prose(text) or is_caption(text):  # a short line inside a KPL story is page chrome
-            body.append(AGENCY_MARK.sub("", text))
+            body.append(text)
     return body
 
 
@@ -89,7 +80,7 @@ class KPL(Parser):
         title = css(".post-top-entry h1:not(.uk-hidden)")
         published = date(css("span.post-time"), DATE)
         subtitle = css(".post-summary")
-        paragraphs = _unmarked(body("div.post-ct-entry"))
+        paragraphs = body("div.post-ct-entry")
         related = css_all(".related li")
         captions = css_all("div.post-ct-entry figcaption, div.post-ct-entry .caption")
 

@@ -14,6 +14,10 @@ Page facts this plugin relies on:
   ``<article>`` element. Built from documented markup only.
 * Every story opens with a dateline, ``VIENTIANE, May 23. /TASS/.`` or
   ``МОСКВА, 29 июня. /ТАСС/.``: place and a yearless date, resolved against ``published``.
+  The page prints it inside the story's first paragraph (the real tass.ru page:
+  ``<p>МОСКВА, 29 июня. /ТАСС/. Движение …</p>``), so the body keeps it there, as printed,
+  in HTML and in text captures alike; ``dateline`` holds it parsed (RIA and Interfax do
+  the same).
 * A text capture (seed ``002``) has the site menu before the title (``NEWS TERMINAL``,
   ``Personal data processing policy TASS``, ``… Into section →``), then the title line
   and the body opening with the dateline.
@@ -27,7 +31,7 @@ from typing import Any
 
 from laoru import dates
 from laoru.line_rules import title_line
-from laoru.model import Dateline, Paragraph
+from laoru.model import Dateline
 from laoru.plugin import HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, compiled, css, css_all, date, first, jsonld, lines_between, meta
 
@@ -76,22 +80,6 @@ def _dateline(texts) -> Any:
     return rule
 
 
-def _without_dateline(rule) -> Any:
-    """The body with the ``PLACE, Month D. /TASS/.`` opener cut: it lives in ``dateline``."""
-
-    def strip(ctx) -> list[Any]:
-        out: list[Any] = []
-        for item in rule(ctx):
-            text = item if isinstance(item, str) else item.text
-            if not out and (match := DATELINE.match(text)):
-                rest = text[match.end():].strip()
-                item = rest if isinstance(item, str) else Paragraph(rest, item.kind)
-            out.append(item)
-        return out
-
-    return strip
-
-
 def _resolved(ctx) -> dict[str, Any]:
     """The dateline's day with its year from ``published`` (a yearless date is never dated by today)."""
     out: dict[str, Any] = {}
@@ -136,7 +124,7 @@ class TASS(Parser):
         title = css("h1.news-header__title")
         subtitle = css("div.news-header__lead")
         published = first(_epoch, date(jsonld("datePublished")), date(meta("article:published_time")))
-        paragraphs = _without_dateline(body("div.text-content", skip=".banner, .social, .tags"))
+        paragraphs = body("div.text-content", skip=".banner, .social, .tags")
         dateline = _dateline(css_all("div.text-content p"))
         tags = css_all("a.tags__item")
         metadata = _resolved
@@ -148,9 +136,8 @@ class TASS(Parser):
         subtitle = first(jsonld("description"), meta("og:description"))
         published = first(date(jsonld("datePublished")), date(meta("article:published_time")))
         modified = date(jsonld("dateModified"))
-        paragraphs = _without_dateline(body(
-            "article", skip="h1, header, aside, nav, .tags, [class*=tags], [class*=Tags], "
-                            "[class*=lead], [class*=Lead], [class*=share], [class*=banner]"))
+        paragraphs = body("article", skip="h1, header, aside, nav, .tags, [class*=tags], [class*=Tags], "
+                                           "[class*=lead], [class*=Lead], [class*=share], [class*=banner]")
         dateline = _dateline(css_all("article p"))
         tags = first(jsonld("keywords"), css_all("[class*=tags] a"))
         metadata = _resolved
@@ -160,5 +147,5 @@ class TASS(Parser):
 
         title = _text_title
         published = _text_published
-        paragraphs = _without_dateline(lines_between(DATELINE.pattern, r"^•"))  # a bullet: related list or menu
+        paragraphs = lines_between(DATELINE.pattern, r"^•")  # a bullet: related list or menu
         dateline = _dateline(lambda ctx: ctx.page.lines)

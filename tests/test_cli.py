@@ -25,8 +25,8 @@ def test_parse_kpl_capture_jsonl(seed):
     assert doc["title"] == "President Thongloun Concludes Successful Visit to the Russian Federation"
     assert doc["published"] == "2025-08-03T11:00:00+07:00"
     body = doc["text"]
-    assert body.startswith("President Thongloun Sisoulith has successfully concluded")
-    for chrome in ("Email Print", "ຂ່າວອື່ນໆ", "(L) meets", "Huaphan Governor", "Top", "(KPL)"):
+    assert body.startswith("(KPL) President Thongloun Sisoulith has successfully concluded")  # credit as printed
+    for chrome in ("Email Print", "ຂ່າວອື່ນໆ", "(L) meets", "Huaphan Governor", "Top"):
         assert chrome not in body
     assert len(doc["captions"]) == 2 and len(doc["related"]) == 5
     assert doc["metadata"]["route"] == {"plugin": "kpl", "score": 9.0, "by": "signature"}

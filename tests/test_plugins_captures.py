@@ -47,6 +47,22 @@ def test_ria_capture():
     assert "информационным партнером" not in doc.text
 
 
+@pytest.mark.parametrize(("name", "opening"), [
+    ("293_tass.txt", "ВЬЕНТЬЯН, 19 сентября. /ТАСС/. Торжественная церемония"),
+    ("201_tass.txt", "KUBINKA /Moscow region/, October 3. /TASS/. A demining unit"),
+    ("295_ria.txt", "МОСКВА, 19 сен - РИА Новости. Торжественное открытие"),
+    ("213_interfax.txt", "MOSCOW. Jan 10 (Interfax-AVN) - Russia has delivered"),
+    ("245_kpl.txt", "(KPL) President Thongloun Sisoulith has successfully concluded"),
+])
+def test_wire_body_opens_with_its_dateline_as_printed(name, opening):
+    """One convention for every wire outlet, taken from the real tass.ru page (the dateline sits
+    inside the first paragraph): the body starts at the dateline or agency credit, which is also
+    read into ``dateline`` where it has a place and a day."""
+    doc = parse(name)
+    assert doc.paragraphs[0].text.startswith(opening)
+    assert doc.dateline is not None or name.endswith("_kpl.txt")
+
+
 def test_ria_date_closing_the_repeated_headline():
     # 295_ria.txt: "Россия и Лаос начали совместные учения - РИА Новости, 19.09.2025"
     assert parse("295_ria.txt").published == "2025-09-19"

@@ -27,6 +27,8 @@ def test_tass_real_page_time_from_epoch_in_moscow_and_dateline_resolved():
     assert (doc.dateline.place, doc.dateline.date) == ("МОСКВА", "29 июня")
     assert doc.metadata["dateline_date"] == "2020-06-29"
     assert doc.tags == ("Россия",)
+    # the page prints the dateline inside its first <p>: the body keeps it there, as printed
+    assert doc.paragraphs[0].text.startswith("МОСКВА, 29 июня. /ТАСС/. Движение от Можайского")
     assert not any("Читать полностью" in p.text or "Реклама" in p.text for p in doc.paragraphs)
 
 

@@ -49,7 +49,7 @@ def test_kpl_capture_drops_short_chrome_lines_between_paragraphs():
                     "Andrey Rudenko visited the Lao PDR on Feb 18-19.\nrussia visit laos\nBoth sides "
                     "discussed cooperation in the past years.\n")
     assert doc.outlet == "kpl" and doc.title == "Laos, Russia enhance bilateral cooperation"
-    assert [p.text for p in doc.paragraphs] == ["Deputy Minister Andrey Rudenko visited the Lao PDR on Feb 18-19.",
+    assert [p.text for p in doc.paragraphs] == ["(KPL) Deputy Minister Andrey Rudenko visited the Lao PDR on Feb 18-19.",
                                                 "Both sides discussed cooperation in the past years."]
 
 

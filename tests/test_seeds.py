@@ -61,7 +61,8 @@ def test_kpl_article_with_its_related_list(session):
     kpl = session[2]
     assert kpl.published is None and kpl.authors == ()
     assert len(kpl.paragraphs) == 10
-    assert kpl.paragraphs[0].text.startswith("Deputy Minister of Foreign Affairs of the Russian Federation Andrey")
+    # the "(KPL)" credit opens the first paragraph as printed, like a wire dateline
+    assert kpl.paragraphs[0].text.startswith("(KPL) Deputy Minister of Foreign Affairs of the Russian Federation Andrey")
     assert kpl.paragraphs[-1].text.endswith("to visit Laos in 2024.")
     assert [r.published for r in kpl.related][:2] == ["2024-06-24T15:20:24+07:00", "2024-06-20T14:37:42+07:00"]
 
@@ -71,6 +72,7 @@ def test_rfa_and_tass_segments_are_cut_at_their_articles(session):
     assert rfa.paragraphs[0].text.startswith("By any reckoning")
     assert rfa.paragraphs[-1].text.startswith("*The name has been changed")
     assert tass.dateline is not None and (tass.dateline.place.upper(), tass.dateline.date) == ("VIENTIANE", "May 23")
+    assert tass.paragraphs[0].text.startswith("VIENTIANE, May 23. /TASS/. Russian Security Council")  # as printed
     assert len(tass.paragraphs) == 3
     assert any("lines 362–444" in w for w in tass.warnings), "the search-result lists are counted as chrome"
 
