@@ -23,6 +23,9 @@ UNKNOWN = "outlet unknown: parsed by the generic fallback"
 MIN_PROSE_WORDS = 8
 _SENTENCE_END = re.compile(r"[.!?:;»”\"')\]…。]$")
 _AGENCY_PARENTHESIS = re.compile(r"^[A-ZА-ЯЁ][\w .'-]{1,40}\s\(([^()]{3,80})\)\s")
+_PERMALINK = re.compile(r"^(?:Ссылка на (?:новость|материал|статью)|Permalink|Link to (?:this )?(?:article|story))"
+                        r"\s*:\s*(?P<url>https?://\S+)$", re.IGNORECASE)
+"""The page printing its own address (``Ссылка на новость: https://kant.kg/2024-10-10/…``, 311_other.txt)."""
 _DATELINE = re.compile(
     r"^(?:\((?P<place>[A-Z][\w .'-]{1,40}),\s*(?P<date>[^)]{1,20})\)"
     r"|(?P<caps>[A-Z][A-Z .'-]{2,40}),\s*(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})\.?)\s"
@@ -89,17 +92,24 @@ def _text_title(ctx) -> str | None:
     return title
 
 
+def _text_url(ctx) -> str | None:
+    """The address the page prints of itself on a permalink line."""
+    match = next((m for text in ctx.page.lines if (m := _PERMALINK.match(text))), None)
+    return match["url"] if match else None
+
+
 def _text_published(ctx) -> str | None:
     """The page's printed date line near the headline, else a date in the lead's agency
-    parenthesis (``MOSCOW (UrduPoint News / Sputnik - 25th January, 2022) …``)."""
+    parenthesis (``MOSCOW (UrduPoint News / Sputnik - 25th January, 2022) …``), else the day
+    in the path of the permalink the page prints (``ctx.found["url"]``)."""
     lines = ctx.page.lines
     lead = headline.lead_index(lines)
     printed = headline.printed_published(lines, headline.headline_index(lines, lead), lead)
-    if printed or lead is None:
+    if printed:
         return printed
-    match = _AGENCY_PARENTHESIS.match(lines[lead])
+    match = _AGENCY_PARENTHESIS.match(lines[lead]) if lead is not None else None
     found = dates.printed_date(match.group(1)) if match else None
-    return found.value if found else None
+    return found.value if found else dates.date_in_url(ctx.found.get("url"))
 
 
 def _text_dateline(ctx) -> tuple[str, str] | None:
@@ -136,6 +146,7 @@ class Generic(Parser):
         metadata = _html_metadata
 
     class AnyText(TextLayout):
+        url = _text_url
         title = _text_title
         published = _text_published
         paragraphs = story()

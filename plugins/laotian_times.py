@@ -16,6 +16,11 @@ Page facts this plugin relies on:
   its tags as bullets, ``Latest article`` with another run-together strip, and the
   masthead again. That capture does not show the story's own headline: the line after
   the masthead is another story's, so no title is taken from it.
+* A capture of the site's pages from their top (corpus ``256``, a section page) opens with the
+  tagDiv theme's header: the weather widget set to the site's city (``28.8 C``, ``Vientiane``),
+  the date (``Tuesday, September 9, 2025``) and the theme's ``spot_img`` placeholder. Stories
+  captured from their first paragraph (``244``, ``247``, ``253``, ``259``, ``260``, ``263``) show
+  nothing of the site and cannot be told from another outlet's: they stay with ``generic``.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ from laoru.plugin import Context, HTMLLayout, Parser, TextLayout, outlet
 from laoru.rules import body, css, css_all, date, first, jsonld, meta
 
 MASTHEAD = r"^The Laotian Times$"
+WEATHER = r"^\d{1,2}(?:\.\d)?\s*°?C\s*\n\s*Vientiane\s*$"
+"""The header's weather widget, set to the site's city: ``28.8 C`` then ``Vientiane``."""
 LATEST = re.compile(r"^(?:Latest (?:article|news|posts?)|Related (?:posts|articles)|You may also like)$",
                     re.IGNORECASE)
 STRIP = re.compile(r"\b(?:laos|lao|thailand|thai|vietnam|cambodia|china|singapore|myanmar|vientiane|"
@@ -72,8 +79,9 @@ class LaotianTimes(Parser):
         MASTHEAD: 5.0,
         r"^Latest article$": 1.0,
         r"laotiantimes\.com": 2.0,
+        WEATHER: 5.0,
     }
-    boilerplate = (MASTHEAD, LATEST.pattern, r"(?-i:.*\b(?:laos|thailand|vietnam)\b.*,.*,.*)")
+    boilerplate = (MASTHEAD, LATEST.pattern, r"spot_img", r"\d{1,2}(?:\.\d)?\s*°?C", r"Vientiane", r"(?-i:.*\b(?:laos|thailand|vietnam)\b.*,.*,.*)")
     bounds = {"head": MASTHEAD, "end": MASTHEAD}
 
     class Site(HTMLLayout):

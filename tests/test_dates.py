@@ -93,3 +93,22 @@ def test_written_dates_round_trip(day, fmt):
 ])
 def test_one_notion_of_precision_names_and_ranks(value, kind, rank):
     assert dates.precision(value) == kind and dates.precision_rank(value) == rank
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    # 311_other.txt prints its permalink: "Ссылка на новость: https://kant.kg/2024-10-10/glava-mid-…"
+    ("https://kant.kg/2024-10-10/glava-mid-laosa-poprivetstvoval-lavrova-na-russkom-yazyke/", "2024-10-10"),
+    ("https://laotiantimes.com/2021/01/25/russia-provides-sputnik-v-covid-19-vaccine-to-laos/", "2021-01-25"),
+    ("https://vpk.name/news/241330_laosskie_voennye.html", None),  # an id, not a date
+    ("https://example.org/2024-13-40/slug", None),  # not a real day
+    (None, None),
+])
+def test_date_in_url(url, expected):
+    assert dates.date_in_url(url) == expected
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.sampled_from(["-", "/"]),
+       st.text(alphabet="abcdefghijklmnopqrstuvwxyz-", max_size=30))
+def test_date_in_url_reads_any_dated_permalink(day, sep, slug):
+    url = f"https://example.org/news/{day.strftime(f'%Y{sep}%m{sep}%d')}/{slug}"
+    assert dates.date_in_url(url) == day.isoformat()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import SHARED
+from hypothesis import given
+from hypothesis import strategies as st
 
 from laoru import capture_header, clean, dates, headline
 
@@ -146,3 +148,43 @@ def test_emoji_variation_selectors_are_not_part_of_the_title():
     # 221_other.txt: a body line starts with a stray U+FE0F where the site stripped an emoji
     (line,) = [text for text in lines_of("221_other.txt") if text.startswith("\ufe0f")]
     assert headline.title_text(line).startswith("Am 31. Juli")
+
+
+def test_story_framed_by_another_articles_credit_and_promos():
+    # 266_other.txt: a Reuters article frame (its headline, "• Medium Text", a photo caption,
+    # "Reporting by Reuters, editing by …", picture promos), then the story that was scraped into it
+    lines = lines_of("266_other.txt")
+    floor = headline.story_floor(lines)
+    assert lines[floor - 1].startswith("Reporting by Reuters, editing by")
+    assert lines[headline.lead_index(lines)].startswith("Visiting President Thongloun Sisoulith")
+    assert headline.headline(lines) == "Lao, Russian presidents hold talks on bilateral ties"
+
+
+def test_a_story_whose_own_credit_closes_it_keeps_its_top_headline():
+    # the credit is only an earlier article's end when no paragraph stands above it
+    lines = ["Kremlin says Laos will be top guest at economic forum",
+             "Russia's president will host the Lao prime minister at the forum in Vladivostok, the Kremlin said.",
+             "Reporting by Reuters, editing by Mark Trevelyan and Ros Russell"]
+    assert headline.story_floor(lines) == 0
+    assert headline.headline(lines) == "Kremlin says Laos will be top guest at economic forum"
+
+
+def test_a_headline_in_capitals_over_several_lines_is_joined():
+    # 308_other.txt: a government order's subject printed in capitals over five lines
+    assert headline.headline(lines_of("308_other.txt")) == (
+        "О ПОДПИСАНИИ СОГЛАШЕНИЯ МЕЖДУ ПРАВИТЕЛЬСТВОМ РОССИЙСКОЙ ФЕДЕРАЦИИ И ПРАВИТЕЛЬСТВОМ ЛАОССКОЙ "
+        "НАРОДНО-ДЕМОКРАТИЧЕСКОЙ РЕСПУБЛИКИ О СОТРУДНИЧЕСТВЕ В ОБЛАСТИ ОБЕСПЕЧЕНИЯ БЕЗОПАСНОСТИ В СФЕРЕ "
+        "ИСПОЛЬЗОВАНИЯ ИНФОРМАЦИОННО-КОММУНИКАЦИОННЫХ ТЕХНОЛОГИЙ")
+
+
+@given(st.lists(st.text(alphabet=st.characters(categories=("L", "Zs", "P")), min_size=1, max_size=60),
+                min_size=1, max_size=8))
+def test_joined_headline_starts_with_its_line_and_never_passes_the_lead(lines):
+    lines = [clean.normalise_space(text) or "-" for text in lines]
+    lead = headline.lead_index(lines)
+    index = headline.headline_index(lines, lead)
+    if index is None:
+        return
+    stop = max(index + 1, lead if lead is not None else len(lines))
+    joins = [headline.title_text(" ".join(lines[index:end])) for end in range(index + 1, stop + 1)]
+    assert headline.headline_text(lines, index, lead) in joins  # its own line, then lines above the lead only

@@ -121,3 +121,23 @@ def test_lines_from_and_leading_bullets():
     tail = line_rules.lines_from(r"^Latest article$", until=r"^The Laotian Times$")(ctx)
     assert tail[0] == "Latest article" and "The Laotian Times" not in tail
     assert line_rules.lines_from(r"^Latest article$", without=r"^The Laotian Times$")(ctx)[-1] != "The Laotian Times"
+
+
+def test_story_starts_at_the_second_print_of_a_lead_shown_first_as_a_teaser():
+    # 227_sputnik.txt: lead teaser ("… diplomatic department reports."), the photo's caption,
+    # then the article printing its lead again ("… Foreign Ministry reports.")
+    text = (SHARED / "captures" / "227_sputnik.txt").read_text(encoding="utf-8")
+    lines = line_rules.story()(context(text))
+    assert lines[0].endswith("the press service of the Russian Foreign Ministry reports.")
+    assert not any(line.startswith("Russian Foreign Minister Sergey Lavrov before the meeting") for line in lines)
+    assert sum(line.startswith("On July 26, Russian Foreign Minister") for line in lines) == 1
+
+
+def test_a_reprint_credit_to_a_wire_agency_is_cut_from_its_paragraph():
+    # 311_other.txt (kant.kg): "… в столице азиатской страны Вьентьяне. Об этом сообщает ТАСС."
+    text = (SHARED / "captures" / "311_other.txt").read_text(encoding="utf-8")
+    lines = line_rules.story()(context(text))
+    assert lines[0].endswith("в столице азиатской страны Вьентьяне.")
+    # a source that is a story's actor is not a credit: "Об этом сообщил министр обороны." stays
+    kept = line_rules.story()(context("Министр прибыл во Вьентьян с визитом для переговоров. Об этом сообщил министр.\n"))
+    assert kept[0].endswith("Об этом сообщил министр.")

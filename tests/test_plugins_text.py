@@ -49,8 +49,9 @@ def test_kpl_capture_drops_short_chrome_lines_between_paragraphs():
                     "Andrey Rudenko visited the Lao PDR on Feb 18-19.\nrussia visit laos\nBoth sides "
                     "discussed cooperation in the past years.\n")
     assert doc.outlet == "kpl" and doc.title == "Laos, Russia enhance bilateral cooperation"
-    assert [p.text for p in doc.paragraphs] == ["(KPL) Deputy Minister Andrey Rudenko visited the Lao PDR on Feb 18-19.",
-                                                "Both sides discussed cooperation in the past years."]
+    assert [p.text for p in doc.paragraphs] == [
+        "(KPL) Deputy Minister Andrey Rudenko visited the Lao PDR on Feb 18-19.",
+        "Both sides discussed cooperation in the past years."]
 
 
 def test_generic_text_without_a_headline_has_no_title_and_says_so():

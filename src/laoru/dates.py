@@ -342,3 +342,16 @@ def printed_date(line: str, tz: str | None = None) -> PrintedDate | None:
         return None
     return PrintedDate(value, clock=bool(lead and lead["clock"]), weekday=bool(lead and lead["weekday"]),
                        at_end=at_end)
+
+
+_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})([/-])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?=[/-]|$)")
+"""A day in a URL's path, as news sites write their permalinks: ``/2024-10-10/slug``, ``/2021/01/25/slug``."""
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The day a permalink's path carries (``https://kant.kg/2024-10-10/…`` → ``2024-10-10``),
+    or ``None``: weaker evidence than a date the page prints, used only when it prints none."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    return iso(int(match["year"]), int(match["month"]), int(match["day"]))

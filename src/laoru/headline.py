@@ -30,6 +30,8 @@ _CUT_SHORT = re.compile(r"\w\.\.$")
 _VARIATION = re.compile("[\ufe0e\ufe0f]")
 _SITE_SUFFIX = re.compile(r"^\s[|–—-]\s\S")
 _SOCIAL = re.compile(r"@\w{2,}|pic\.twitter\.com|\bt\.me/|#\w+\s*$")
+_CLOSING_CREDIT = re.compile(r"^(?:Additional )?(?:Reporting|Writing|Editing) by\s", re.IGNORECASE)
+"""A wire story's closing credit (``Reporting by Reuters, editing by …``): the end of an article."""
 
 
 def is_chrome(line: str) -> bool:
@@ -42,9 +44,24 @@ def is_chrome(line: str) -> bool:
             or dates.printed_date(text) is not None)
 
 
+def story_floor(lines: Sequence[str], start: int = 0) -> int:
+    """Where this capture's story can begin: after another article's closing credit that stands
+    above any paragraph of prose (a page that frames a scraped story in another outlet's article
+    prints that article's headline, furniture, credit and promos first: 266_other.txt), else ``start``.
+    A bulleted line (``• This content was produced in Russia …``) is furniture, not a paragraph."""
+    for index in range(start, min(len(lines), start + 2 * WINDOW)):
+        text = lines[index]
+        if _CLOSING_CREDIT.match(text):
+            return index + 1
+        if clean.is_prose(text) and not text.startswith("•") and not is_chrome(text):
+            break
+    return start
+
+
 def lead_index(lines: Sequence[str], start: int = 0) -> int | None:
-    """The story's first paragraph: the first prose line from ``start`` that is not chrome."""
-    for index in range(start, len(lines)):
+    """The story's first paragraph: the first prose line from ``start`` that is not chrome
+    (never above another article's closing credit, :func:`story_floor`)."""
+    for index in range(story_floor(lines, start), len(lines)):
         if clean.is_prose(lines[index]) and not is_chrome(lines[index]):
             return index
     return None
@@ -81,7 +98,9 @@ def headline_index(lines: Sequence[str], lead: int | None = None, *, topmost: bo
     Above the lead, the first non-chrome short line of five words or more; failing that,
     the one nearest the lead (a short headline, a Lao one written with few spaces).
     ``topmost``: the first candidate whatever its length (an outlet whose headline is
-    always followed by a standfirst).
+    always followed by a standfirst). Below another article's closing credit
+    (:func:`story_floor`), the line right above the lead: what stands between are that
+    article's promos.
     """
     doubled = _doubled(lines)
     if doubled is not None:
@@ -89,9 +108,12 @@ def headline_index(lines: Sequence[str], lead: int | None = None, *, topmost: bo
     lead = lead_index(lines) if lead is None else lead
     if lead is None:
         return None
-    candidates = [i for i in range(max(0, lead - WINDOW), lead) if _candidate(lines[i])]
+    floor = story_floor(lines)
+    candidates = [i for i in range(max(floor, lead - WINDOW), lead) if _candidate(lines[i])]
     if not candidates:
         return None
+    if floor:
+        return candidates[-1]
     if topmost:
         return candidates[0]
     preferred = [i for i in candidates if len(lines[i].split()) >= PREFERRED_WORDS]
@@ -100,7 +122,26 @@ def headline_index(lines: Sequence[str], lead: int | None = None, *, topmost: bo
 
 def headline(lines: Sequence[str], lead: int | None = None) -> str | None:
     index = headline_index(lines, lead)
-    return title_text(lines[index]) if index is not None else None
+    return headline_text(lines, index, lead) if index is not None else None
+
+
+def _in_capitals(text: str) -> bool:
+    """Letters of a cased script, all capitals (a script without case never is)."""
+    return text != text.lower() and text == text.upper()
+
+
+def headline_text(lines: Sequence[str], index: int, lead: int | None = None) -> str:
+    """The headline at ``index`` as a title; a headline set in capitals and broken over several
+    lines (a decree's subject printed over five lines, 308_other.txt) is joined with the capital
+    lines that follow it, up to the lead."""
+    parts = [lines[index]]
+    stop = lead if lead is not None else len(lines)
+    if _in_capitals(lines[index]):
+        for text in lines[index + 1:stop]:
+            if not _in_capitals(text) or is_chrome(text) or _FINAL_PUNCTUATION.search(parts[-1]):
+                break
+            parts.append(text)
+    return title_text(" ".join(parts))
 
 
 def title_text(line: str) -> str:

@@ -21,10 +21,33 @@ if TYPE_CHECKING:
     from laoru.rules import Rule
 
 
-_TRAILING_SOURCE = re.compile(r"\s\((?:[\w-]+\.)+[a-z]{2,6}\)$|(?<=[.!?»”\"])\s*[-–—]\s?[A-Z]{2,5}$")
-"""A source credit closing a paragraph: a site (``… для СМИ. (rbc.ru)``) or an agency's code
-after a dash (``… ChoummalySayasone. -AVI``)."""
+WIRE_AGENCIES = r"(?:ТАСС|РИА Новости|«?Интерфакс»?|ПРАЙМ|Sputnik|Спутник|RT)"
+"""The wire agencies a reprint credits by name."""
+_TRAILING_SOURCE = re.compile(r"\s\((?:[\w-]+\.)+[a-z]{2,6}\)$|(?<=[.!?»”\"])\s*[-–—]\s?[A-Z]{2,5}$"
+                              rf"|(?<=[.!?»”\"])\s+Об этом (?:сообщает|сообщило|сообщили|пишет) (?:агентство )?"
+                              rf"{WIRE_AGENCIES}\.$")
+"""A source credit closing a paragraph: a site (``… для СМИ. (rbc.ru)``), an agency's code
+after a dash (``… ChoummalySayasone. -AVI``), or a reprint's credit to a wire agency
+(``… в столице азиатской страны Вьентьяне. Об этом сообщает ТАСС.``, 311_other.txt)."""
 _CREDIT = re.compile(r"^(?:Фото|Photo|Foto)\s*:", re.IGNORECASE)
+
+
+REPRINT_PREFIX, REPRINT_WINDOW = 60, 8
+"""A lead printed again within this many lines, its first this many characters the same."""
+
+
+def _reprinted_lead(lines: Sequence[str], lead: int) -> int:
+    """The lead's second print when the page shows it first as a teaser, with the photo's caption,
+    and then prints the article (227_sputnik.txt): the story starts at the second print, and the
+    teaser and caption between are not body. Compared on a prefix: the teaser's wording may end
+    otherwise ("… diplomatic department reports." / "… Foreign Ministry reports.")."""
+    head = clean.paragraph_key(lines[lead])[:REPRINT_PREFIX]
+    if len(head) < REPRINT_PREFIX:
+        return lead
+    for index in range(lead + 1, min(len(lines), lead + REPRINT_WINDOW)):
+        if clean.paragraph_key(lines[index]).startswith(head):
+            return index
+    return lead
 
 
 def _compiled(patterns: Sequence[str]) -> re.Pattern[str] | None:
@@ -55,7 +78,7 @@ def title_line(*, opener: str | None = None, skip: Sequence[str] = (), topmost: 
         if index is None:
             ctx.warn("no headline line in the capture; title left empty")
             return None
-        return headline.title_text(lines[index])
+        return headline.headline_text(lines, index, lead)
 
     return rule
 
@@ -94,6 +117,7 @@ def story(*, opener: str | None = None, end: str | None = None, drop: Sequence[s
         lead = _lead(ctx, opener_re)
         if lead is None:
             return []
+        lead = _reprinted_lead(lines, lead)
         if lead > 0 and lines[lead - 1].endswith(":") and is_story_line(lines[lead - 1]):
             lead -= 1  # the line introducing the quote the story opens with ("… говорится:")
         out: list[str] = []
