@@ -81,7 +81,8 @@ class LaotianTimes(Parser):
         r"laotiantimes\.com": 2.0,
         WEATHER: 5.0,
     }
-    boilerplate = (MASTHEAD, LATEST.pattern, r"spot_img", r"\d{1,2}(?:\.\d)?\s*°?C", r"Vientiane", r"(?-i:.*\b(?:laos|thailand|vietnam)\b.*,.*,.*)")
+    boilerplate = (MASTHEAD, LATEST.pattern, r"spot_img", r"\d{1,2}(?:\.\d)?\s*°?C", r"Vientiane",
+                    r"(?-i:.*\b(?:laos|thailand|vietnam)\b.*,.*,.*)")
     bounds = {"head": MASTHEAD, "end": MASTHEAD}
 
     class Site(HTMLLayout):

@@ -139,5 +139,6 @@ def test_a_reprint_credit_to_a_wire_agency_is_cut_from_its_paragraph():
     lines = line_rules.story()(context(text))
     assert lines[0].endswith("в столице азиатской страны Вьентьяне.")
     # a source that is a story's actor is not a credit: "Об этом сообщил министр обороны." stays
-    kept = line_rules.story()(context("Министр прибыл во Вьентьян с визитом для переговоров. Об этом сообщил министр.\n"))
+    text = "Министр прибыл во Вьентьян с визитом для переговоров. Об этом сообщил министр.\n"
+    kept = line_rules.story()(context(text))
     assert kept[0].endswith("Об этом сообщил министр.")
