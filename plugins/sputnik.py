@@ -13,6 +13,9 @@ Page facts this plugin relies on:
   Sputnik’s live feed …", "Sputnik is the general media partner …"). The German edition
   shows "Zum Kurzlink" and a view counter; its header clock ("13:14 21 November 2017") is
   the time of viewing, not of the story.
+* A capture may show the lead first as a teaser (its wording ending otherwise), then the
+  photo's caption, then the article printing the lead again (corpus ``227``): the story
+  starts at the second print.
 """
 
 from __future__ import annotations
@@ -59,4 +62,4 @@ class Sputnik(Parser):
 
         title = title_line(skip=(r"^(?:Sputnik International|SNA Radio)$",))
         published = printed_date_line()
-        paragraphs = story(drop=(PROMPTS,))
+        paragraphs = story(drop=(PROMPTS,), teaser=True)

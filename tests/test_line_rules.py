@@ -127,7 +127,7 @@ def test_story_starts_at_the_second_print_of_a_lead_shown_first_as_a_teaser():
     # 227_sputnik.txt: lead teaser ("… diplomatic department reports."), the photo's caption,
     # then the article printing its lead again ("… Foreign Ministry reports.")
     text = (SHARED / "captures" / "227_sputnik.txt").read_text(encoding="utf-8")
-    lines = line_rules.story()(context(text))
+    lines = line_rules.story(teaser=True)(context(text))
     assert lines[0].endswith("the press service of the Russian Foreign Ministry reports.")
     assert not any(line.startswith("Russian Foreign Minister Sergey Lavrov before the meeting") for line in lines)
     assert sum(line.startswith("On July 26, Russian Foreign Minister") for line in lines) == 1

@@ -101,13 +101,15 @@ def printed_date_line(*, window: int = headline.WINDOW) -> Rule[str]:
     return rule
 
 
-def story(*, opener: str | None = None, end: str | None = None, drop: Sequence[str] = ()) -> Rule[list[str]]:
+def story(*, opener: str | None = None, end: str | None = None, drop: Sequence[str] = (),
+          teaser: bool = False) -> Rule[list[str]]:
     """The story's lines: from its lead (the ``opener`` line, else the first prose line) up to
     the ``end`` marker, keeping prose and lines that introduce a quote or list (``…:``).
 
     ``drop``: the outlet's chrome that the capture runs into a paragraph (a sponsor line, a
     follow prompt), cut out of the line; a source credit closing a line (``… (rbc.ru)``) is
-    cut on every outlet.
+    cut on every outlet. ``teaser``: the outlet prints its lead first as a teaser with the
+    photo's caption, then the article (:func:`_reprinted_lead`).
     """
     opener_re, end_re = (re.compile(opener) if opener else None), (re.compile(end) if end else None)
     drop_re = re.compile("|".join([*(f"(?:{p})" for p in drop), _TRAILING_SOURCE.pattern]))
@@ -117,7 +119,8 @@ def story(*, opener: str | None = None, end: str | None = None, drop: Sequence[s
         lead = _lead(ctx, opener_re)
         if lead is None:
             return []
-        lead = _reprinted_lead(lines, lead)
+        if teaser:
+            lead = _reprinted_lead(lines, lead)
         if lead > 0 and lines[lead - 1].endswith(":") and is_story_line(lines[lead - 1]):
             lead -= 1  # the line introducing the quote the story opens with ("… говорится:")
         out: list[str] = []
