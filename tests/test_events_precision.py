@@ -4,16 +4,153 @@ Sentences are real lines of ../shared/captures (the file is named at each test).
 
 from __future__ import annotations
 
+import pytest
+from conftest import SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import laoru
+from laoru.events import extract_events
 from laoru.events.gazetteer import default_gazetteer
 from laoru.events.mentions import distinct, parties
+from laoru.events.when import Resolved, dateline_day, find_dates, resolve
+from laoru.model import Dateline, Document, Paragraph
 
 GAZ = default_gazetteer()
+CAPTURES = SHARED / "captures"
 
 
 def test_an_organisation_of_a_named_member_is_not_a_party_of_its_own():
     # 283_other.txt
-    text = "Секретарь Совета Безопасности России Сергей Шойгу прибыл с рабочим визитом в Лаосскую Народно-Демократическую Республику"
+    text = ("Секретарь Совета Безопасности России Сергей Шойгу прибыл с рабочим визитом в Лаосскую "
+            "Народно-Демократическую Республику")
     named = [m.value for m in GAZ.find(text) if m.value.kind in ("person", "org")]
     assert {e.id for e in named} >= {"shoigu", "security_council_rus"}
     assert [e.id for e in parties(named)] == ["shoigu"]
     assert [e.id for e in distinct(named + named)] == [e.id for e in named]
+
+
+# -- helpers: real captures parsed as a user would, or real capture lines as documents ----------------------
+
+def _capture_events(name: str) -> list:
+    """The events of one real capture, parsed through the plugins (its dateline and published found)."""
+    [doc] = list(laoru.parse_paths([str(CAPTURES / name)]))
+    return extract_events(doc)
+
+
+def _doc(*paragraphs: str, published: str | None = None, dateline: Dateline | None = None) -> Document:
+    return Document(outlet="test", published=published, dateline=dateline,
+                    paragraphs=[Paragraph(p) for p in paragraphs])
+
+
+def _names(event) -> set[str]:
+    return {p.name for p in event.participants}
+
+
+# -- time: the lead's news, ranges, end bounds, month adjectives, named years ----------------------------------
+
+def test_the_lead_act_told_without_a_date_is_dated_by_the_publication_month():
+    # 280_kommersant.txt, first line (capture header: date 2025-09-04)
+    doc = _doc("Президент России Владимир Путин встретился с премьер-министром Лаоса Сонсаем Сипхандоном.",
+               published="2025-09-04")
+    [meeting] = [e for e in extract_events(doc) if e.type == "meeting"]
+    assert (meeting.start, meeting.end) == ("2025-09", None)  # month precision: a bound, not a guessed day
+    assert meeting.date_basis == "the lead's act, in the month of publication"
+
+
+def test_a_later_undated_act_is_not_dated_by_the_publication():
+    # 280_kommersant.txt: the same meeting, then the Lao premier's earlier studies (not news of the day)
+    doc = _doc("Текст без события.",
+               "Президент России Владимир Путин встретился с премьер-министром Лаоса Сонсаем Сипхандоном.",
+               published="2025-09-04")
+    assert all(e.start is None for e in extract_events(doc))
+
+
+def test_the_lead_act_of_a_wire_story_is_on_its_dateline_day_and_one_exercise_is_one_event():
+    # 293_tass.txt: "ВЬЕНТЬЯН, 19 сентября. /ТАСС/. Торжественная церемония открытия учений "Ларос-2025"
+    # состоялась в Лаосской Народно-Демократической Республике." ... "продлятся до 25 сентября текущего года"
+    exercises = [e for e in _capture_events("293_tass.txt") if e.type == "exercise"]
+    assert len(exercises) == 1
+    [exercise] = exercises
+    assert (exercise.start, exercise.end) == ("2025-09-19", "2025-09-25")
+    assert exercise.place is not None and exercise.place.country == "LAO"
+
+
+def test_a_yearless_dateline_gives_a_yearless_day():
+    # 283_other.txt, first line; the dateline as the page prints it (no year, no publication date)
+    doc = _doc("ВЬЕНТЬЯН (Лаос), 10 дек -. Секретарь Совета Безопасности России Сергей Шойгу прибыл с рабочим "
+               "визитом в Лаосскую Народно-Демократическую Республику, передаёт корреспондент.",
+               dateline=Dateline(place="ВЬЕНТЬЯН (Лаос)", date="10 дек"))
+    [visit] = [e for e in extract_events(doc) if e.type == "visit"]
+    assert visit.start == "--12-10" and visit.place is not None and visit.place.country == "LAO"
+
+
+@pytest.mark.parametrize(("text", "start", "end", "until"), [
+    ("посетит Российскую Федерацию с 8 по 10 мая в рамках рабочего визита", "--05-08", "--05-10", False),  # 313
+    ("учения пройдут с 10 по 19 декабря на полигоне Бан Пэн в Лаосе", "--12-10", "--12-19", False),  # 296
+    ("продлятся до 25 сентября текущего года", "--09-25", "--09-25", True),  # 293
+    ("will last until March 2019", "2019-03", None, True),  # 201
+    ("в ходе июльской встречи с президентом РФ Владимиром Путиным", "--07", None, False),  # 287
+])
+def test_russian_ranges_end_bounds_and_month_adjectives(text, start, end, until):
+    [mention] = find_dates(text)
+    assert (mention.start, mention.end, mention.until) == (start, end, until)
+
+
+def test_an_end_bound_is_only_an_end():
+    [mention] = find_dates("продлятся до 25 сентября текущего года")  # 293_tass.txt
+    assert resolve(mention, "2025-09-19") == Resolved(None, "2025-09-25", ())
+
+
+def test_the_year_in_the_name_of_the_event_dates_its_yearless_days():
+    # 296_other.txt (no publication date on the page)
+    doc = _doc("Первые совместные российско-лаосские учения танковых подразделений «Ларос-2019» пройдут с 10 по "
+               "19 декабря на полигоне Бан Пэн в Лаосе.")
+    [exercise] = extract_events(doc)
+    assert (exercise.start, exercise.end, exercise.status) == ("2019-12-10", "2019-12-19", "planned")
+    assert exercise.place is not None and exercise.place.country == "LAO"
+
+
+@given(st.text(max_size=40), st.text(max_size=12))
+@settings(max_examples=150, deadline=None)
+def test_a_dateline_day_is_a_day_or_nothing(dateline, published):
+    day = dateline_day(published or None, dateline or None)
+    assert day is None or len(day) == 10 or (day.startswith("--") and len(day) == 7)
+
+
+# -- one act, one event -------------------------------------------------------------------------------------
+
+def test_the_news_and_the_press_service_quote_of_it_are_one_aid_event():
+    # 216_tass.txt: the lead ("airlifted 30,000 doses ... to Laos on Wednesday") and the quote ("On September 22,
+    # a special flight of the Russian Emergencies Ministry delivered about 30,000 doses ...")
+    [aid] = [e for e in _capture_events("216_tass.txt") if e.type == "aid"]
+    assert aid.start == "2021-09-22" and aid.place is not None and aid.place.country == "LAO"
+
+
+def test_an_event_noun_with_a_future_predicate_is_planned_and_a_bare_reference_joins_it():
+    # 204_tass.txt, lines 1 and 3
+    exercises = [e for e in _capture_events("204_tass.txt") if e.type == "exercise"]
+    planned = [e for e in exercises if e.status == "planned"]
+    assert len(planned) == 1 and planned[0].start == "2025"
+    assert not any(e.start is None for e in exercises)  # "the exercises are aimed at ..." is no event of its own
+
+
+def test_the_inviter_is_the_host_of_a_visit_not_its_visitor():
+    # 272_vientiane-times.txt
+    doc = _doc("President Thongloun and his delegation, in response to an invitation from President Putin, paid a "
+               "working visit to Russia on May 8-10, during which the Lao leader attended the Victory Day parade in "
+               "Moscow.", published="2024-05-13")
+    [visit] = [e for e in extract_events(doc) if e.type == "visit"]
+    assert [p.name for p in visit.actors] == ["Thongloun Sisoulith"]
+    assert [p.name for p in visit.counterparts] == ["Vladimir Putin"]
+    assert (visit.start, visit.end) == ("2024-05-08", "2024-05-10")
+
+
+def test_on_the_eve_of_a_visit_between_two_dates_is_a_planned_visit_over_that_range():
+    # 225_tass.txt (dateline HANOI, July 29; capture header date 2025-07-29)
+    doc = _doc("Laos and Russia support each other on multilateral platforms and share similar views on many issues, "
+               "President of the Lao People’s Democratic Republic Thongloun Sisoulith told TASS in an exclusive "
+               "interview on the eve of his official visit to Russia between July 30 and August 1.",
+               published="2025-07-29")
+    [visit] = [e for e in extract_events(doc) if e.type == "visit"]
+    assert (visit.status, visit.start, visit.end) == ("planned", "2025-07-30", "2025-08-01")

@@ -1,7 +1,8 @@
 """The blocked timeline merge equals the all-pairs reference on a large, realistic event list.
 
-Events are extracted from the seed articles (real text), then repeated with deterministic
-perturbations: other documents, shifted years, dropped years or dates, renamed or dropped
+Events are extracted from the seed articles and two real captures that tell a plan and its
+occurrence (225_tass: the state visit announced; 245_kpl: the same visit concluded), then
+repeated with deterministic perturbations: other documents, shifted years, dropped years or dates, renamed or dropped
 participants, so that entries merge, conflict, link and stay apart as they do in a crawl.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import attrs
 
+import laoru
 from laoru import timeline
 from laoru.dates import precision_rank
 from laoru.events import extract_events
@@ -21,7 +23,9 @@ from laoru.events.model import Event
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = gold_documents(ROOT / "tests" / "gold" / "articles.json", ROOT / "examples" / "data")
-SEED_EVENTS = [e for doc in DOCS.values() for e in extract_events(doc)]
+PLAN_AND_OCCURRENCE = [ROOT.parent / "shared" / "captures" / name for name in ("225_tass.txt", "245_kpl.txt")]
+SEED_EVENTS = [e for doc in [*DOCS.values(), *laoru.parse_paths([str(p) for p in PLAN_AND_OCCURRENCE])]
+               for e in extract_events(doc)]
 
 
 def build_all_pairs(events: Iterable[Event]) -> list[timeline.Entry]:

@@ -15,6 +15,7 @@ from laoru.events.draft import Draft, Story
 from laoru.events.gazetteer import Entity
 from laoru.events.lexicon import Trigger
 from laoru.events.matcher import PhraseMatch
+from laoru.events.sentences import Sentence
 from laoru.events.when import DateMention, resolve
 
 _SAME_DAY = re.compile(r"\b(?:on the same day|on this occasion|the same day|at the same time|the next day|"
@@ -47,12 +48,20 @@ def nearest(own: list[DateMention], draft: Draft) -> DateMention:
     return min(own, key=lambda d: abs(d.span[0] - draft.trigger.start))
 
 
-def sentence_year(dates: list[DateMention], mention: DateMention) -> str | None:
-    """"In 2024, ... on May 9": a year stated earlier in the same sentence dates a yearless day."""
+_NAMED_YEAR = re.compile(r"(?<=[^\W\d_])-(?P<y>(?:19|20)\d\d)\b")  # «Ларос-2019», "Laros-2025"
+
+
+def sentence_year(sentence: Sentence, mention: DateMention) -> str | None:
+    """"In 2024, ... on May 9": a year stated earlier in the same sentence dates a yearless day,
+    and so does the year in the name of the event told before it ("учения «Ларос-2019» пройдут
+    с 10 по 19 декабря")."""
     if mention.relative is not None or not (mention.start or "").startswith("--"):
         return None
-    years = [d for d in dates if d.kind == "y" and not d.since and d.span[1] <= mention.span[0]]
-    return f"{years[-1].start}-12-31" if years else None
+    years = [d for d in sentence.dates if d.kind == "y" and not d.since and d.span[1] <= mention.span[0]]
+    if years:
+        return f"{years[-1].start}-12-31"
+    named = list(_NAMED_YEAR.finditer(sentence.text, 0, mention.span[0]))
+    return f"{named[-1].group('y')}-12-31" if named else None
 
 
 def inside(draft: Draft, frame: Draft) -> bool:
@@ -74,7 +83,7 @@ def _is_stop(draft: Draft, frame: Draft) -> bool:
 def _own_date(draft: Draft, own: list[DateMention], story: Story) -> None:
     mention = nearest(own, draft)
     future = draft.status in ("planned", "invited")
-    resolved = resolve(mention, sentence_year(draft.sentence.dates, mention) or story.anchor, future=future)
+    resolved = resolve(mention, sentence_year(draft.sentence, mention) or story.anchor, future=future)
     draft.start, draft.end = resolved.start, resolved.end
     draft.warnings.extend(resolved.warnings)
     draft.date_basis = f"text: {mention.text.strip()}"
@@ -146,6 +155,25 @@ def _from_story(draft: Draft, story: Story, text: str) -> bool:
             or _stop_in_visit(draft, story) or _act_in_visit(draft, story, text))
 
 
+def _reported_news(draft: Draft, story: Story) -> bool:
+    """The lead's act told without a date ("Президент России Владимир Путин встретился с
+    премьер-министром Лаоса") is the news the page reports: it happened on the dateline's day
+    (a wire dateline, "ВЬЕНТЬЯН, 19 сентября"), else within the month of publication (month
+    precision: a bound, not a guessed day). Never a plan, an invitation or an earlier act."""
+    if not story.lead or draft.status not in ("occurred", "ongoing"):
+        return False
+    if story.dateline_day:
+        draft.start = draft.end = story.dateline_day
+        draft.date_basis = "the lead's act, on the dateline day"
+    elif story.anchor and not story.anchor.startswith("--") and len(story.anchor) >= 7:
+        draft.start, draft.end = story.anchor[:7], None
+        draft.date_basis = "the lead's act, in the month of publication"
+    else:
+        return False
+    draft.confidence -= 0.1
+    return True
+
+
 def date_draft(draft: Draft, own: list[DateMention], story: Story, text: str) -> None:
     """Give ``draft`` its dates: its own mention, else the story's, else a warning."""
     if own:
@@ -159,6 +187,8 @@ def date_draft(draft: Draft, own: list[DateMention], story: Story, text: str) ->
     elif draft.status == "ongoing" and story.anchor and _CURRENTLY.search(text):
         draft.start = draft.end = story.anchor[:10]
         draft.date_basis = "ongoing at the publication/dateline date"
+    elif _reported_news(draft, story):
+        return
     else:
         draft.warnings.append("no date in the text for this event")
 
@@ -169,7 +199,7 @@ def split_over_dates(draft: Draft, own: list[DateMention], story: Story,
     out = []
     for mention in own:
         copy = attrs.evolve(draft, warnings=list(draft.warnings), agreements=list(draft.agreements))
-        resolved = resolve(mention, sentence_year(draft.sentence.dates, mention) or story.anchor)
+        resolved = resolve(mention, sentence_year(draft.sentence, mention) or story.anchor)
         copy.start, copy.end, copy.date_basis = resolved.start, resolved.end, f"text: {mention.text.strip()}"
         after = [m.value for m in places if m.start >= mention.span[1]]
         copy.place = after[0] if after else draft.place  # type: ignore[assignment]

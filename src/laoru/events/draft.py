@@ -49,6 +49,7 @@ class Story:
 
     anchor: str | None
     dateline_place: Entity | None
+    dateline_day: str | None = None  # the dateline's day (``2025-09-19``, or ``--12-10`` when no year is known)
     frame: Draft | None = None
     last_dated_day: Draft | None = None
     last_agreement: Draft | None = None

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from laoru.events import agreements
+from laoru.events.consolidate import consolidate
 from laoru.events.draft import Draft, Story
 from laoru.events.gazetteer import Entity, Gazetteer, default_gazetteer
 from laoru.events.lexicon import Lexicon, load_lexicon
@@ -28,7 +29,7 @@ from laoru.events.model import Event, Evidence, event_id
 from laoru.events.plover import plover_for
 from laoru.events.sentences import Indexed, split_sentences
 from laoru.events.status import in_scope
-from laoru.events.when import document_anchor
+from laoru.events.when import dateline_day, document_anchor
 from laoru.language import guess_language
 from laoru.model import Document
 
@@ -73,7 +74,8 @@ class EventExtractor:
                 not lexicon.triggers.any_hit(folded) and not agreements.DATED_TITLE_HINT.search(body)):
             return []  # no Lao–Russian event can be told here: skip the sentence work
         anchor, anchor_warnings = document_anchor(doc.published, doc.dateline.date if doc.dateline else None)
-        story = Story(anchor=anchor, dateline_place=self._dateline_place(doc))
+        story = Story(anchor=anchor, dateline_place=self._dateline_place(doc),
+                      dateline_day=dateline_day(doc.published, doc.dateline.date if doc.dateline else None))
         memory = Memory(self.gazetteer, lexicon.back_references)
         drafts = place_by_visits(self._read(doc, lexicon, story, memory, folded))
         kept = []
@@ -118,31 +120,6 @@ def place_by_visits(drafts: list[Draft]) -> list[Draft]:
         if visit is not None:
             draft.place, draft.place_basis = visit.place, "visit"
     return drafts
-
-
-def _twin(kept: list[Draft], draft: Draft) -> Draft | None:
-    return next((k for k in kept if k.type == draft.type and k.people() == draft.people() and
-                 k.start == draft.start and k.end == draft.end and k.status == draft.status and
-                 (k.people() or (k.type == "agreement" and k.start is not None))), None)
-
-
-def consolidate(drafts: list[Draft]) -> list[Draft]:
-    """One document retelling the same act (repeated leads, "additionally ... signed") is one event."""
-    kept: list[Draft] = []
-    for draft in drafts:
-        if draft.type == "agreement" and not draft.people() and draft.start is None and \
-                agreements.AGREEMENT_HINT.search(draft.sentence.text):
-            earlier = next((k for k in reversed(kept) if k.type == "agreement"), None)
-            if earlier is not None:  # "among the seven documents signed ... is a roadmap": the same signing
-                agreements.merge_agreements(earlier, draft)
-                continue
-        twin = _twin(kept, draft)
-        if twin is None:
-            kept.append(draft)
-            continue
-        agreements.merge_agreements(twin, draft)
-        twin.confidence = min(1.0, twin.confidence + 0.05)
-    return kept
 
 
 def _countries(draft: Draft, parties: list[Entity]) -> list[str]:

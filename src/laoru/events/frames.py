@@ -39,6 +39,13 @@ _REL_WORD = re.compile(r"(?:which|that|who|который|которая|кот�
 _GERUND_FOR = re.compile(r"(\S+)\s+for\s*$")
 _REL_CLAUSE = re.compile(r"(?:\bwhich|\bthat|\bwho|\bкотор\w+|,)\s+(?:[^,;]*?)$")
 _AT_PLACE = re.compile(r"(?:\b(?:in|at|to|во|в|на)\s+(?:the\s+)?|ຢູ່\s*|ທີ່\s*)$")
+# a state as the place: where an exercise is held ("пройдут в Лаосе", "on the territory of the Lao PDR"),
+# where aid is taken to ("airlifted ... to Laos")
+_NEVER = re.compile(r"(?!x)x")
+_HOST_COUNTRY = {
+    "exercise": re.compile(r"(?:\b(?:in|on the territory of)\s+(?:the\s+)*|(?<!\w)(?:в|во|на территории)\s+)$", re.I),
+    "aid": re.compile(r"(?:\bto\s+(?:the\s+)?|(?<!\w)(?:в|во)\s+)$", re.I),
+}
 
 
 @attrs.define
@@ -137,6 +144,17 @@ def coordinated_parts(text: str, trigger: TriggerMatch, segment_end: int, people
     return parts
 
 
+def _inviter_spans(text: str, cues: list[Cue]) -> list[tuple[int, int]]:
+    """"X, in response to an invitation from President Putin, paid a visit": the inviter is not the
+    subject. Each span runs from an accepted-invitation cue to the end of its clause."""
+    spans = []
+    for cue in cues:
+        if cue.value[0] == "accepted":
+            stop = re.compile(r"[,;]").search(text, cue.end)
+            spans.append((cue.start, stop.start() if stop else len(text)))
+    return spans
+
+
 class FrameReader:
     """Reads the frames of each sentence of one document, in order, with the document's memory."""
 
@@ -179,7 +197,9 @@ class FrameReader:
     def _subject(self, view: View) -> list[Entity]:
         """The sentence's subject: people named before the first trigger (after the last comma)."""
         first = view.triggers[0].start
-        before = [m for m in view.mentions if m.end <= first and m.value.kind in PEOPLE]
+        inviters = _inviter_spans(view.text, view.cues)
+        before = [m for m in view.mentions if m.end <= first and m.value.kind in PEOPLE
+                  and not any(lo <= m.start < hi for lo, hi in inviters)]
         if before:
             last_comma = view.text.rfind(",", before[0].end, first)
             after_comma = [m for m in before if m.start > last_comma] if last_comma >= 0 else before
@@ -290,9 +310,12 @@ class FrameReader:
             object_end = invite
         objects = [m.value for m in view.people if trigger.end <= m.start < object_end]
         actors = self._trigger_subject(view, index, subject)
-        status = status_of(view.cues, trigger, view.triggers[index - 1].end if index else 0)
+        status = status_of(view.cues, trigger, view.triggers[index - 1].end if index else 0, view.text)
         if kind == "visit" and status == "invited":
             actors, objects = self._invited(view, trigger, actors)
+        elif kind == "visit":  # the inviter is the host
+            objects += [m.value for m in view.people if m.end <= trigger.start
+                        and any(lo <= m.start < hi for lo, hi in _inviter_spans(view.text, view.cues))]
         elif trigger.value.passive:
             actors, objects = objects, actors
         thanks = kind == "aid" and self.lexicon.gratitude.search(view.text) is not None
@@ -371,6 +394,10 @@ class FrameReader:
             return None, None
         for m in places:
             if m.value.kind == "place" and _AT_PLACE.search(view.text[max(0, m.start - 8):m.start]):
+                return m.value, "sentence"
+        cue = _HOST_COUNTRY.get(trigger.value.type, _NEVER)
+        for m in places:
+            if m.value.kind == "country" and cue.search(view.text[max(0, m.start - 30):m.start]):
                 return m.value, "sentence"
         return None, None
 

@@ -70,6 +70,8 @@ def _cue_phrases(data: dict[str, Any]) -> list[tuple[str, tuple[str, str]]]:
     phrases: list[tuple[str, tuple[str, str]]] = []
     for status, cues in data.get("status", {}).items():
         phrases += [(c, ("status", status)) for c in cues]
+    for status, cues in data.get("status_after", {}).items():  # the event noun's own predicate, after it
+        phrases += [(c, ("after", status)) for c in cues]
     phrases += [(c, ("accepted", "")) for c in data.get("accepted_invitation", ())]
     phrases += [(c, ("context", "")) for c in data.get("context", ())]
     phrases += [(n, ("agreement_noun", "")) for n in data.get("agreement_nouns", ())]

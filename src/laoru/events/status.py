@@ -10,6 +10,8 @@ official (Shoigu meets To Lam in Hanoi) is out of scope.
 
 from __future__ import annotations
 
+import re
+
 from laoru.events.draft import Draft
 from laoru.events.lexicon import Trigger
 from laoru.events.matcher import PhraseMatch
@@ -35,9 +37,26 @@ def _invitation_open(cues: list[Cue], trigger: PhraseMatch[Trigger]) -> bool:
     return bool(invite) and not any(a.start <= invite[-1].start < a.end for a in accepted)
 
 
-def status_of(cues: list[Cue], trigger: PhraseMatch[Trigger], segment_start: int) -> str:
-    """The status the cues before ``trigger`` give it (occurred when none does)."""
-    found = _found_statuses(cues, trigger, segment_start)
+_RELATIVE_START = re.compile(r"\s*(?:which|that|котор\w+)\b", re.I)
+
+
+def _predicate_after(text: str, cues: list[Cue], trigger: PhraseMatch[Trigger]) -> set[str]:
+    """"Laros-2025, a joint ... military exercise will be held ...", "учениях, которые впервые
+    пройдут в Лаосе": the event noun's own predicate, right after it (in a relative clause at most)."""
+    found = set()
+    for cue in cues:
+        if cue.value[0] != "after" or not 0 <= cue.start - trigger.end <= 40:
+            continue
+        gap = text[trigger.end:cue.start]
+        if re.search(r"[.;:!?]", gap) or ("," in gap and not _RELATIVE_START.match(gap.split(",", 1)[1])):
+            continue
+        found.add(cue.value[1])
+    return found
+
+
+def status_of(cues: list[Cue], trigger: PhraseMatch[Trigger], segment_start: int, text: str = "") -> str:
+    """The status the cues before ``trigger`` give it, or its own predicate after it (occurred when none does)."""
+    found = _found_statuses(cues, trigger, segment_start) | _predicate_after(text, cues, trigger)
     if "cancelled" in found:
         return "cancelled"
     if "invited" in found and trigger.value.type == "visit" and _invitation_open(cues, trigger):

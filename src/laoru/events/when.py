@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
+from typing import Any
 
 import ahocorasick
 import attrs
@@ -46,7 +47,7 @@ _MONTH = _trie_pattern(sorted(MONTHS)) + r"\.?"
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2[45]\d\d)"  # 2400-2599: Buddhist era
-_DASH = r"\s*(?:-|–|—|to|until|till|through|и|ຫາ|ເຖິງ)\s*"
+_DASH = r"\s*(?:-|–|—|to|until|till|through|и|по|ຫາ|ເຖິງ)\s*"  # "с 8 по 10 мая"
 _YEAR_TAIL = rf"(?:,?\s*(?P<{{name}}>{_YEAR})(?:\s*(?:года|г\.|год))?)?"
 
 
@@ -67,13 +68,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # July 30 to August 1, 2025 / August 31 - September 1
     ("md_md", re.compile(rf"\b(?:from\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<m2>{_MONTH})\s+(?P<d2>{_DAY})"
                          rf"\b{_tail('y')}", re.I)),
+    # between July 30 and August 1 / between 30 July and 1 August ("and" makes a range only after "between")
+    ("b_md_md", re.compile(rf"\bbetween\s+(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\s+and\s+(?P<m2>{_MONTH})\s+"
+                           rf"(?P<d2>{_DAY})\b{_tail('y')}", re.I)),
+    ("b_dm_dm", re.compile(rf"\bbetween\s+(?P<d1>{_DAY})\s+(?P<m1>{_MONTH})\s+and\s+(?P<d2>{_DAY})\s+"
+                           rf"(?P<m2>{_MONTH}){_tail('y')}", re.I)),
     # 30 July to 1 August 2025
-    ("dm_dm", re.compile(rf"\b(?:from\s+)?{_LAO_DAY_PREFIX}(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_DASH}"
+    ("dm_dm", re.compile(rf"\b(?:(?:from|с)\s+)?{_LAO_DAY_PREFIX}(?P<d1>{_DAY})\s+(?P<m1>{_MONTH}){_DASH}"
                          rf"(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}){_tail('y')}", re.I)),
     # Feb 18-19, 2024 / Jul 6-7
     ("m_dd", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\b{_tail('y')}", re.I)),
     # 10-11 June 2024 / from 7 to 11 May / 6–7 июля
-    ("dd_m", re.compile(rf"(?<!\w)(?:from\s+)?{_LAO_DAY_PREFIX}(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+"
+    ("dd_m", re.compile(rf"(?<!\w)(?:(?:from|с)\s+)?{_LAO_DAY_PREFIX}(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+"
                         rf"(?P<m1>{_MONTH}){_tail('y')}", re.I)),
     # May 9, 2025 / Jan. 6, 2020
     ("md", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?!\s*(?:-|–)\s*\d){_tail('y')}", re.I)),
@@ -83,6 +89,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("my", re.compile(rf"\b(?P<m1>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
     # in December / in June (month without a year)
     ("m", re.compile(rf"\b(?:in|в|ເດືອນ)\s+(?P<m1>{_MONTH})(?!\w)(?!\s+\d)", re.I)),
+    # в ходе июльской встречи / декабрьского визита (a month as an adjective)
+    ("m_adj", re.compile(r"\b(?P<adj>январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|"
+                         r"сентябрьск|октябрьск|ноябрьск|декабрьск)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)\b",
+                         re.I)),
     # 1960-1973 / 2016-2021
     ("yy", re.compile(rf"\b(?P<y1>{_YEAR})\s*(?:-|–|—|to)\s*(?P<y2>{_YEAR})\b")),
     # since 2018 / в 2018 году / in 2003 / ປີ 2564 / EEF 2025
@@ -97,6 +107,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                            r"sunday|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.I)),
     ("dayword", re.compile(r"\b(?P<word>yesterday|today|tomorrow|вчера|сегодня|завтра)\b", re.I)),
 ]
+_MONTH_ADJECTIVES = ["январск", "февральск", "мартовск", "апрельск", "майск", "июньск", "июльск", "августовск",
+                     "сентябрьск", "октябрьск", "ноябрьск", "декабрьск"]
+_UNTIL = re.compile(r"(?:\b(?:until|till|up to|through)|(?<!\w)(?:до|по))\s+$", re.I)
 _WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "понедельник",
                   "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
 _DAY_WORDS = ("yesterday", "today", "tomorrow", "вчера", "сегодня", "завтра")
@@ -107,10 +120,10 @@ _LAO_DAY = "ວັນທີ"
 # Where a match of an anchored pattern can start: at a month name, or at the first digit of
 # a number, or at a prefix right before one of those ("from", "in", "в", "ເດືອນ", "since",
 # "с", "ວັນທີ"). Month-led patterns need a month; the others need a digit.
-_MONTH_LED = frozenset({"md_md", "m_dd", "md", "my", "m"})
-_DIGIT_LED = frozenset({"dm_dm", "dd_m", "dm", "yy", "y"})
-_MONTH_PREFIXES = ("from", "in", "в", "ເດືອນ")
-_DIGIT_PREFIXES = ("from", "since", "с")
+_MONTH_LED = frozenset({"b_md_md", "md_md", "m_dd", "md", "my", "m", "m_adj"})
+_DIGIT_LED = frozenset({"b_dm_dm", "dm_dm", "dd_m", "dm", "yy", "y"})
+_MONTH_PREFIXES = ("from", "between", "in", "в", "ເດືອນ")
+_DIGIT_PREFIXES = ("from", "between", "since", "с")
 
 
 def _month_automaton() -> ahocorasick.Automaton:
@@ -194,6 +207,7 @@ class DateMention:
     end: str | None = None
     relative: tuple[str, int] | None = None  # ("years_ago", n) | ("year_offset", k) | ("weekday", wd) | ("day", k)
     since: bool = False
+    until: bool = False  # "продлятся до 25 сентября", "will last until March 2019": an end bound only
 
 
 @attrs.frozen(slots=True)
@@ -242,7 +256,7 @@ def find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         if kind in _MONTH_LED:
-            if not month_starts or (kind != "m" and not has_digit):
+            if not month_starts or (kind not in ("m", "m_adj") and not has_digit):
                 continue
             matches: Iterable[re.Match[str]] = _matches_at(pattern, text, month_starts)
         elif kind in _DIGIT_LED:
@@ -255,7 +269,7 @@ def find_dates(text: str) -> list[DateMention]:
                 continue
             matches = pattern.finditer(text)
         _take(kind, matches, taken, found)
-    return sorted(found, key=lambda m: m.span[0])
+    return _with_bounds(text, found)
 
 
 def find_dates_reference(text: str) -> list[DateMention]:
@@ -265,7 +279,17 @@ def find_dates_reference(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         _take(kind, pattern.finditer(text), taken, found)
-    return sorted(found, key=lambda m: m.span[0])
+    return _with_bounds(text, found)
+
+
+def _with_bounds(text: str, found: list[DateMention]) -> list[DateMention]:
+    """In text order; a single date after "until" / "до" is only the end of what it dates."""
+    out = []
+    for mention in sorted(found, key=lambda m: m.span[0]):
+        if mention.kind in ("md", "dm", "my") and _UNTIL.search(text, max(0, mention.span[0] - 12), mention.span[0]):
+            mention = attrs.evolve(mention, until=True)
+        out.append(mention)
+    return out
 
 
 def _take(kind: str, matches: Iterable[re.Match[str]], taken: list[tuple[int, int]],
@@ -281,63 +305,86 @@ def _take(kind: str, matches: Iterable[re.Match[str]], taken: list[tuple[int, in
         found.append(mention)
 
 
+_Dates = tuple[str | None, str | None]
+
+
+def _two_months(g: dict[str, str]) -> _Dates | None:
+    """July 30 to August 1, 2025: a range over two months (the first in the year before if it wraps)."""
+    y = _year(g.get("y"))
+    m1, m2 = _month(g["m1"]), _month(g["m2"])
+    y1 = y - 1 if y is not None and m2 < m1 else y
+    return _dated(y1, m1, _day(g["d1"])), _dated(y, m2, _day(g["d2"]))
+
+
+def _days_of_month(g: dict[str, str]) -> _Dates | None:
+    """Jul 6-7 / с 8 по 10 мая: a range of days in one month."""
+    y, m = _year(g.get("y")), _month(g["m1"])
+    d1, d2 = _day(g["d1"]), _day(g["d2"])
+    return (_dated(y, m, d1), _dated(y, m, d2)) if d2 > d1 else None
+
+
+def _one_day(g: dict[str, str]) -> _Dates | None:
+    day = _dated(_year(g.get("y")), _month(g["m1"]), _day(g["d1"]))
+    return day, day
+
+
+def _years(g: dict[str, str]) -> _Dates | None:
+    y1, y2 = _year(g["y1"]), _year(g["y2"])
+    return (str(y1), str(y2)) if y1 is not None and y2 is not None and y2 > y1 else None
+
+
+_ABSOLUTE: dict[str, Any] = {
+    "md_md": _two_months, "dm_dm": _two_months, "b_md_md": _two_months, "b_dm_dm": _two_months,
+    "m_dd": _days_of_month, "dd_m": _days_of_month,
+    "md": _one_day, "dm": _one_day, "yy": _years,
+    "my": lambda g: (_dated(_year(g["y"]), _month(g["m1"])), None),
+    "m": lambda g: (_dated(None, _month(g["m1"])), None),
+    "m_adj": lambda g: (_dated(None, _MONTH_ADJECTIVES.index(g["adj"].lower()) + 1), None),
+}
+
+
+def _years_ago(g: dict[str, str]) -> tuple[str, int] | None:
+    raw = g["n"].lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    if n is None:
+        return None
+    return "years_ago", n * 10 if g["unit"].lower().startswith("decade") else n
+
+
+def _year_offset(g: dict[str, str]) -> tuple[str, int] | None:
+    word = (g.get("which") or g.get("ru") or g.get("lo") or "").lower()
+    offset = -1 if ("last" in word or "previous" in word or "прошлом" in word or "ປີກາຍ" in word) else \
+        1 if ("next" in word or "следующем" in word or "ໜ້າ" in word) else 0
+    return "year_offset", offset
+
+
+def _day_offset(g: dict[str, str]) -> tuple[str, int] | None:
+    word = g["word"].lower()
+    return "day", -1 if word in ("yesterday", "вчера") else 1 if word in ("tomorrow", "завтра") else 0
+
+
+_RELATIVE: dict[str, Any] = {
+    "ago": _years_ago, "rel_year": _year_offset, "dayword": _day_offset,
+    "weekday": lambda g: ("weekday", _WEEKDAYS[g["wd"].lower()]),
+}
+
+
 def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
+    """The date a pattern's match writes, or None when it is no date (a day range running backwards)."""
     g = match.groupdict()
     span, text = match.span(), match.group(0)
     try:
-        if kind in ("md_md", "dm_dm"):
-            y = _year(g.get("y"))
-            m1, m2 = _month(g["m1"]), _month(g["m2"])
-            y1 = y - 1 if y is not None and m2 < m1 else y
-            start, end = _dated(y1, m1, _day(g["d1"])), _dated(y, m2, _day(g["d2"]))
-        elif kind in ("m_dd", "dd_m"):
-            y, m = _year(g.get("y")), _month(g["m1"])
-            d1, d2 = _day(g["d1"]), _day(g["d2"])
-            if d2 <= d1:
-                return None
-            start, end = _dated(y, m, d1), _dated(y, m, d2)
-        elif kind in ("md", "dm"):
-            start = _dated(_year(g.get("y")), _month(g["m1"]), _day(g["d1"]))
-            end = start
-        elif kind == "my":
-            start = _dated(_year(g["y"]), _month(g["m1"]))
-            end = None
-        elif kind == "m":
-            start, end = _dated(None, _month(g["m1"])), None
-        elif kind == "yy":
-            y1, y2 = _year(g["y1"]), _year(g["y2"])
-            if y1 is None or y2 is None or y2 <= y1:
-                return None
-            start, end = str(y1), str(y2)
-        elif kind == "y":
-            y = _year(g["y"])
-            return DateMention(span, text, kind, str(y), None, since=bool(g.get("since")))
-        elif kind == "ago":
-            raw = g["n"].lower()
-            n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
-            if n is None:
-                return None
-            if g["unit"].lower().startswith("decade"):
-                n *= 10
-            return DateMention(span, text, kind, relative=("years_ago", n))
-        elif kind == "rel_year":
-            word = (g.get("which") or g.get("ru") or g.get("lo") or "").lower()
-            offset = -1 if ("last" in word or "previous" in word or "прошлом" in word or "ປີກາຍ" in word) else \
-                1 if ("next" in word or "следующем" in word or "ໜ້າ" in word) else 0
-            return DateMention(span, text, kind, relative=("year_offset", offset))
-        elif kind == "weekday":
-            return DateMention(span, text, kind, relative=("weekday", _WEEKDAYS[g["wd"].lower()]))
-        elif kind == "dayword":
-            word = g["word"].lower()
-            offset = -1 if word in ("yesterday", "вчера") else 1 if word in ("tomorrow", "завтра") else 0
-            return DateMention(span, text, kind, relative=("day", offset))
-        else:  # pragma: no cover - every kind is listed above
-            return None
+        if kind == "y":
+            return DateMention(span, text, kind, str(_year(g["y"])), None, since=bool(g.get("since")))
+        if kind in _RELATIVE:
+            relative = _RELATIVE[kind](g)
+            return DateMention(span, text, kind, relative=relative) if relative else None
+        dates = _ABSOLUTE[kind](g)
     except (KeyError, ValueError, AttributeError):
         return None
-    if start is None:
+    if dates is None or dates[0] is None:
         return None
-    return DateMention(span, text, kind, start, end)
+    return DateMention(span, text, kind, dates[0], dates[1])
 
 
 def _full_day(anchor: str | None) -> date | None:
@@ -378,36 +425,47 @@ def _resolve_partial(value: str | None, anchor: str | None, future: bool) -> str
     return resolve_yearless(value, anchor)
 
 
+def _resolve_written(mention: DateMention, anchor: str | None, future: bool) -> Resolved:
+    """A written date: a yearless one takes the anchor's year; an end bound ("до 25 сентября") is only an end."""
+    warnings: list[str] = []
+    start = _resolve_partial(mention.start, anchor, future)
+    end = _resolve_partial(mention.end, anchor, future)
+    if start and end and len(start) == len(end) == 10 and end < start and not end.startswith("--"):
+        end = iso(int(end[:4]) + 1, int(end[5:7]), int(end[8:10]))
+    if (start and start.startswith("--")) or (end and end.startswith("--")):
+        warnings.append(f"year of {mention.text!r} not given and not resolvable from the publication date")
+    if mention.until:
+        return Resolved(None, end or start, tuple(warnings))
+    return Resolved(start, end, tuple(warnings))
+
+
+def _resolve_relative_day(what: str, amount: int, day: date, future: bool) -> Resolved:
+    """"on Tuesday" (the last one on or before the anchor, the next one for a plan), "yesterday"."""
+    if what == "weekday":
+        back = (day.weekday() - amount) % 7
+        target = day + timedelta(days=(amount - day.weekday()) % 7) if future else day - timedelta(days=back)
+    else:
+        target = day + timedelta(days=amount)
+    return Resolved(target.isoformat(), target.isoformat(), ())
+
+
 def resolve(mention: DateMention, anchor: str | None, *, future: bool = False) -> Resolved:
     """The mention's dates given the document anchor (an ISO date or ``--MM-DD``, or None).
 
     ``future`` is for planned events: a yearless date then falls on or after the anchor.
     """
-    warnings: list[str] = []
     if mention.relative is None:
-        start = _resolve_partial(mention.start, anchor, future)
-        end = _resolve_partial(mention.end, anchor, future)
-        if start and end and len(start) == len(end) == 10 and end < start and not end.startswith("--"):
-            end = iso(int(end[:4]) + 1, int(end[5:7]), int(end[8:10]))
-        if (start and start.startswith("--")) or (end and end.startswith("--")):
-            warnings.append(f"year of {mention.text!r} not given and not resolvable from the publication date")
-        return Resolved(start, end, tuple(warnings))
+        return _resolve_written(mention, anchor, future)
     what, amount = mention.relative
-    year = _anchor_year(anchor)
     if what in ("years_ago", "year_offset"):
+        year = _anchor_year(anchor)
         if year is None:
             return Resolved(None, None, (f"relative date {mention.text!r} without a publication year",))
-        value = year - amount if what == "years_ago" else year + amount
-        return Resolved(str(value), None, ())
+        return Resolved(str(year - amount if what == "years_ago" else year + amount), None, ())
     day = _full_day(anchor)
     if day is None:
         return Resolved(None, None, (f"relative date {mention.text!r} without a full publication date",))
-    if what == "weekday":
-        back = (day.weekday() - amount) % 7
-        target = day + timedelta(days=(amount - day.weekday()) % 7) if future else day - timedelta(days=back)
-        return Resolved(target.isoformat(), target.isoformat(), ())
-    target = day + timedelta(days=amount)
-    return Resolved(target.isoformat(), target.isoformat(), ())
+    return _resolve_relative_day(what, amount, day, future)
 
 
 _DAY_ONLY = re.compile(r"^\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*$")
@@ -435,3 +493,12 @@ def document_anchor(published: str | None, dateline_date: str | None) -> tuple[s
             return printed, warn
         return None, (f"dateline {dateline_date!r} cannot be dated without a publication date",)
     return None, ("no publication date: relative dates stay unresolved",)
+
+
+def dateline_day(published: str | None, dateline_date: str | None) -> str | None:
+    """The day a dateline prints ("ВЬЕНТЬЯН, 19 сентября", "10 дек"), with the publication's year
+    when there is one (``--12-10`` when not); None when it prints no day and month."""
+    printed = parse_human(dateline_date.translate(LAO_DIGITS)) if dateline_date else None
+    if printed and printed.startswith("--") and len(printed) == 7:  # --MM-DD
+        return resolve_yearless(printed, published[:10]) if published and not published.startswith("--") else printed
+    return printed[:10] if printed and len(printed) >= 10 else None
