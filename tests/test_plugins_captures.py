@@ -29,6 +29,7 @@ def parse(name: str):
     ("234_kremlin.txt", "kremlin"),  # "Select font Arial Times New Roman"
     ("297_kremlin.txt", "kremlin"),  # "Выберите шрифт Arial Times New Roman"
     ("256_laotian-times.txt", "laotian-times"),  # the header's weather widget: "28.8 C", "Vientiane"
+    ("251_vna.txt", "vna"),  # "Vientiane (VNA)- " dateline, photo alt "… hinh anh 1"
 ])
 def test_bare_captures_route_by_their_marks(name, outlet):
     assert parse(name).outlet == outlet
@@ -151,3 +152,14 @@ def test_trailing_source_credit_is_cut():
 def test_trailing_agency_code_is_cut():
     # 257_vna.txt: "… président du Laos, ChoummalySayasone. -AVI"
     assert "-AVI" not in parse("257_vna.txt").text
+
+
+def test_vna_headline_is_the_photo_alt_and_the_alt_line_is_not_body():
+    # 251_vna.txt: "Laos y Rusia fomentan cooperacion en defensa nacional hinh anh 1Los ministros
+    # Chansamone Chanyalath y Sergei Shoigu (Fuente: mil.ru)", and "Lương Mai Phương VNA" closing
+    doc = parse("251_vna.txt")
+    assert doc.title == "Laos y Rusia fomentan cooperacion en defensa nacional"
+    assert doc.text.startswith("Vientiane (VNA)- Los Ministerios de Laos y Rusia")
+    assert "hinh anh" not in doc.text and "Fuente: mil.ru" not in doc.text and "Lương Mai" not in doc.text
+    # the last paragraph closes with the agency's code: kept, without the code
+    assert doc.paragraphs[-1].text.endswith("en el desarrollo de recursos humanos y la tecnología militar.")

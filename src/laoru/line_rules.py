@@ -129,8 +129,9 @@ def story(*, opener: str | None = None, end: str | None = None, drop: Sequence[s
             if end_re is not None and out and end_re.search(text):
                 break
             credited = index + 1 < len(lines) and _CREDIT.match(lines[index + 1])
-            if is_story_line(text) and not credited:  # a line over a photo credit is its caption
-                out.append(clean.normalise_space(drop_re.sub(" ", text)))
+            cut = clean.normalise_space(drop_re.sub(" ", text))  # "… militar. – VNA" is prose once cut
+            if is_story_line(cut) and not credited:  # a line over a photo credit is its caption
+                out.append(cut)
         return out
 
     return rule
