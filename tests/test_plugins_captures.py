@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import SHARED
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from laoru import parse_text
+from laoru import capture_header, parse_text
 
 CAPTURES = SHARED / "captures"
 
@@ -163,3 +165,24 @@ def test_vna_headline_is_the_photo_alt_and_the_alt_line_is_not_body():
     assert "hinh anh" not in doc.text and "Fuente: mil.ru" not in doc.text and "Lương Mai" not in doc.text
     # the last paragraph closes with the agency's code: kept, without the code
     assert doc.paragraphs[-1].text.endswith("en el desarrollo de recursos humanos y la tecnología militar.")
+
+
+REUTERS_FRAME = ["Kremlin says Laos will be top guest at economic forum, no word on Kim Jong Un", "  • Medium Text",
+                 "People sit on a bench on an embankment in Vladivostok",
+                 "  • This content was produced in Russia, where the law restricts coverage of Russian military "
+                 "operations in Ukraine.", "Sign up here.",
+                 "Reporting by Reuters, editing by Mark Trevelyan and Ros Russell"]
+"""The frame of another article above the scraped story in 266_other.txt: headline, furniture, credit."""
+GENERIC_CAPTURES = ["209_other.txt", "212_other.txt", "224_other.txt", "241_other.txt", "254_other.txt",
+                    "269_other.txt", "278_other.txt", "283_other.txt", "298_other.txt", "307_other.txt"]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(GENERIC_CAPTURES), st.integers(min_value=1, max_value=len(REUTERS_FRAME)))
+def test_another_articles_frame_above_a_story_leaves_its_body_alone(name, keep):
+    """Any tail of 266's frame that still ends on the credit, above any capture read by the generic
+    reader: the story's paragraphs are the same."""
+    _, text = capture_header.read((CAPTURES / name).read_text(encoding="utf-8"))
+    (plain,) = parse_text(text, source=name)
+    (framed,) = parse_text("\n".join(REUTERS_FRAME[-keep:]) + "\n" + text, source=name)
+    assert [p.text for p in framed.paragraphs] == [p.text for p in plain.paragraphs]
