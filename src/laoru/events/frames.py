@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from laoru.events import agreements
+from laoru.events import agreements, russian_frames
 from laoru.events.dating import assign_dates, date_draft, dateline_place_for, split_over_dates
 from laoru.events.draft import Draft, Story
 from laoru.events.gazetteer import Entity
@@ -38,6 +38,7 @@ _SUBJECT_GAP = re.compile(r"^\s*(?:(?:also|then|later|has|had|have|successfully|
 _REL_WORD = re.compile(r"(?:which|that|who|который|которая|которые)\b", re.I)
 _GERUND_FOR = re.compile(r"(\S+)\s+for\s*$")
 _REL_CLAUSE = re.compile(r"(?:\bwhich|\bthat|\bwho|\bкотор\w+|,)\s+(?:[^,;]*?)$")
+_JOINED = re.compile(r"\s+(?:и|and)\s", re.I)
 _AT_PLACE = re.compile(r"(?:\b(?:in|at|to|во|в|на)\s+(?:the\s+)?|ຢູ່\s*|ທີ່\s*)$")
 # a state as the place: where an exercise is held ("пройдут в Лаосе", "on the territory of the Lao PDR"),
 # where aid is taken to ("airlifted ... to Laos")
@@ -121,6 +122,17 @@ def usable_triggers(text: str, triggers: list[TriggerMatch], people: list[Mentio
     return usable, context_starts
 
 
+def _joined_subjects(text: str, before: list[Mention], chosen: list[Mention]) -> list[Mention]:
+    """"Лавров и заместитель премьер-министра, министр … Коммасит подписали": a subject joined by
+    "и"/"and" to the one after the last comma is a subject too (the comma was the title's)."""
+    if not chosen or chosen[0] is before[0]:
+        return chosen
+    at = first = before.index(chosen[0])
+    while at > 0 and _JOINED.match(text, before[at - 1].end):
+        at -= 1
+    return before[at:] if at < first else chosen
+
+
 def _object_end(text: str, trigger: TriggerMatch, segment_end: int) -> int:
     """Where a visit's object phrase ends: "visited Vientiane in 2018 and according to ..." stops at "and"."""
     found = _CLAUSE_BREAK.search(text, trigger.end, segment_end)
@@ -179,7 +191,8 @@ class FrameReader:
         else:
             agreements.attach_titles(text, self.story.last_agreement)
             drafts = self._dated_agreements(sentence, mentions)
-        self.memory.remember(heard, bool(drafts) and bool(triggers))
+        speakers = [m.value for m in heard if m not in mentions and m.value.kind == "person"]
+        self.memory.remember(heard, bool(drafts) and bool(triggers), speakers[-1] if speakers else None)
         return drafts
 
     def _frames(self, view: View) -> list[Draft]:
@@ -203,6 +216,7 @@ class FrameReader:
         if before:
             last_comma = view.text.rfind(",", before[0].end, first)
             after_comma = [m for m in before if m.start > last_comma] if last_comma >= 0 else before
+            after_comma = _joined_subjects(view.text, before, after_comma)
             # "Visiting President X and his Russian counterpart Y": all named subjects count
             return [m.value for m in after_comma or before]
         return self.memory.resolve(view.text[:first])
@@ -212,6 +226,9 @@ class FrameReader:
         trigger = view.triggers[index]
         segment_start = view.triggers[index - 1].end if index else 0
         prefix = view.text[segment_start:trigger.start]
+        own = self._own_subject(view, trigger)
+        if own:
+            return own
         # a clause running to the trigger cannot contain "," or ";": search only from the last one
         tail_start = max(prefix.rfind(","), prefix.rfind(";"), 0)
         relative = _REL_CLAUSE.search(prefix, tail_start)
@@ -231,6 +248,18 @@ class FrameReader:
             if named and _SUBJECT_GAP.match(view.text[named[-1].end:trigger.start]):
                 return [named[-1].value]
         return list(subject)
+
+    def _own_subject(self, view: View, trigger: TriggerMatch) -> list[Entity]:
+        """A subject the construction names outside the clause before the trigger: a relative
+        clause's antecedent, a Russian visit noun's genitive agent (a name or a role)."""
+        antecedent = russian_frames.relative_antecedent(view.text, trigger, view.people)
+        if antecedent:
+            return antecedent
+        span = russian_frames.agent_span(view.text, trigger) if self.lexicon.language == "ru" else None
+        if span is None:
+            return []
+        named = [m.value for m in view.people if span[0] <= m.start < span[1]]
+        return named or self.memory.resolve(view.text[span[0]:span[1]])
 
     def _invited(self, view: View, trigger: TriggerMatch, inviters: list[Entity]) -> tuple[list[Entity], list[Entity]]:
         """"X invited Y to visit Laos": Y is the (would-be) visitor, X the host."""
@@ -311,6 +340,8 @@ class FrameReader:
         objects = [m.value for m in view.people if trigger.end <= m.start < object_end]
         actors = self._trigger_subject(view, index, subject)
         status = status_of(view.cues, trigger, view.triggers[index - 1].end if index else 0, view.text)
+        if status == "occurred" and self.lexicon.language == "ru" and russian_frames.infinitive(view.text, trigger):
+            status = "planned"  # "поручить … провести переговоры … подписать": an act to come
         if kind == "visit" and status == "invited":
             actors, objects = self._invited(view, trigger, actors)
         elif kind == "visit":  # the inviter is the host
@@ -388,10 +419,10 @@ class FrameReader:
     def _place(self, view: View, trigger: TriggerMatch, segment_end: int) -> tuple[Entity | None, str | None]:
         places = [m for m in view.mentions if m.value.kind in ("place", "country")]
         if trigger.value.type == "visit":
-            for m in places:
-                if trigger.end - 3 <= m.start < segment_end:
-                    return m.value, "sentence"
-            return None, None
+            after = [m for m in places if trigger.end - 3 <= m.start < segment_end]
+            if self.lexicon.language == "ru":  # "визит лаосского премьера в Россию": the destination follows "в"
+                after = russian_frames.destination(view.text, trigger, places, segment_end) or after
+            return (after[0].value, "sentence") if after else (None, None)
         for m in places:
             if m.value.kind == "place" and _AT_PLACE.search(view.text[max(0, m.start - 8):m.start]):
                 return m.value, "sentence"

@@ -72,7 +72,10 @@ def find_mentions(text: str, folded: str, gazetteer_hits: list[PhraseMatch[Entit
 
 
 _SPEAKER_BEFORE = re.compile(r"\b(?:in the words of|according to|as (?:quoted|cited) by|quoting|по словам|"
-                             r"как (?:сообщил|заявил|отметил))\s", re.I)
+                             r"как (?:сообщил|заявил|отметил))\s|"
+                             # "…, заявил Сипхандон в интервью": the Russian attribution after a quote
+                             r"[,»”\"]\s*[-—–]?\s*(?:сказал|заявил|отметил|подчеркнул|сообщил|добавил|"
+                             r"рассказал|пояснил)[аи]?\s(?!\s*(?:он|она|они)\b)", re.I)
 _SPEECH_AFTER = re.compile(r"\s*,?\s*(?:(?:also|earlier|later|then|further|ранее|также|позже|уже|тогда)\s+)?"
                            r"(?:said|says|stated|states|noted|notes|added|adds|recalled|recalls|"
                            r"remarked|wrote|writes|told (?:reporters|journalists)|сказал|заявил|отметил|"
@@ -124,7 +127,9 @@ class Memory:
     def country(self, code: str) -> Entity | None:
         return self.gazetteer.country(code)
 
-    def remember(self, mentions: list[PhraseMatch[Entity]], told_event: bool) -> None:
+    def remember(self, mentions: list[PhraseMatch[Entity]], told_event: bool, speaker: Entity | None = None) -> None:
+        """Note who was named; "he" in a later sentence is the speaker of this one ("…, заявил
+        Сипхандон. Он подчеркнул …"), else its first person, when it told no event."""
         for m in mentions:
             entity = m.value
             if entity.country:
@@ -135,7 +140,7 @@ class Memory:
                 self.last_state[side(entity.country)] = entity
         persons = [m.value for m in mentions if m.value.kind == "person"]
         if persons and not told_event:
-            self.last_subject = persons[:1]
+            self.last_subject = [speaker] if speaker is not None else persons[:1]
 
     def after_event(self, actors: list[Entity], counterparts: list[Entity]) -> None:
         persons = [e for e in actors + counterparts if e.kind == "person"]

@@ -52,6 +52,12 @@ def is_modifier(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def is_infinitive(word: str) -> bool:
+    """The word's best parse is a verb's infinitive ("подписать", "посетить")."""
+    return "INFN" in _morph().parse(word)[0].tag
+
+
+@lru_cache(maxsize=4096)
 def case_of(word: str) -> str | None:
     """The grammatical case of a noun such as a title ("министром" → ``ablt``), if clear."""
     for parse in _morph().parse(word):

@@ -1,0 +1,133 @@
+"""Russian constructions and roles of the frames layer, on real lines of ../shared/captures
+(the capture file is named at each test; published dates as its capture header gives them)."""
+
+from __future__ import annotations
+
+from laoru.events import Event, extract_events
+from laoru.model import Document, Paragraph
+
+
+def _events(*paragraphs: str, published: str | None = None) -> list[Event]:
+    doc = Document(outlet="test", published=published, language="ru", paragraphs=[Paragraph(p) for p in paragraphs])
+    return extract_events(doc)
+
+
+def _names(people) -> set[str]:
+    return {p.name for p in people}
+
+
+def _of(events: list[Event], kind: str) -> list[Event]:
+    return [e for e in events if e.type == kind]
+
+
+def test_inflected_meeting_noun_with_a_role_subject():
+    # 284_other.txt: "проводит встречу с" (accusative of the noun), subject named by "Глава МИД РФ"
+    events = _events("Москва. 10 октября. — Глава МИД РФ Сергей Лавров проводит встречу с министром иностранных дел "
+                     "Лаоса Салемсаем Коммаситом.")
+    [meeting] = _of(events, "meeting")
+    assert {"Sergey Lavrov", "Saleumxay Kommasith"} <= _names(meeting.participants)
+
+
+def test_relative_clause_visitor_is_its_antecedent():
+    # 298_other.txt: the visitor of "который прибыл в Москву" is Sisoulith, not Putin who held the talks
+    events = _events("Президент России Владимир Путин 31 июля провел переговоры с лидером Лаоса Тхонглуном "
+                     "Сисулитом, который прибыл в Москву с официальным визитом, сообщают \"Ведомости\".",
+                     published="2025-08-01")
+    [visit] = _of(events, "visit")
+    assert _names(visit.actors) == {"Thongloun Sisoulith"}
+    assert visit.place is not None and visit.place.name == "Moscow"
+
+
+def test_visit_noun_takes_its_genitive_agent():
+    # 280_kommersant.txt: "визит господина Сипхандона во Владивосток" is Siphandone's visit, not Putin's
+    events = _events("Президент России Владимир Путин встретился с премьер-министром Лаоса Сонсаем Сипхандоном.",
+                     "Господин Путин выразил уверенность, что визит господина Сипхандона во Владивосток принесет "
+                     "ему пользу.", published="2025-09-04")
+    [visit] = _of(events, "visit")
+    assert _names(visit.actors) == {"Sonexay Siphandone"}
+    assert visit.place is not None and visit.place.country == "RUS"
+
+
+def test_visit_noun_with_a_role_agent_and_its_destination():
+    # 280_kommersant.txt: "первый визит лаосского премьера в Россию": the Lao premier named before; Russia
+    # (after "в") is the destination, not Laos (the premier's adjective)
+    events = _events("Президент России Владимир Путин встретился с премьер-министром Лаоса Сонсаем Сипхандоном.",
+                     "Он отметил, что это первый визит лаосского премьера в Россию.", published="2025-09-04")
+    [visit] = _of(events, "visit")
+    assert _names(visit.actors) == {"Sonexay Siphandone"}
+    assert visit.place is not None and visit.place.country == "RUS"
+
+
+def test_destination_printed_before_an_inverted_visit():
+    # 299_other.txt: "В июле в Москву с визитом приезжал президент Лаоса …": Moscow, not Laos
+    events = _events("В июле в Москву с визитом приезжал президент Лаоса Тхонглун Сисулит, где стороны подписали "
+                     "восемь двусторонних соглашений в различных сферах.", published="2025-09-08")
+    [visit] = _of(events, "visit")
+    assert "Thongloun Sisoulith" in _names(visit.participants)
+    assert visit.place is not None and visit.place.name == "Moscow"
+
+
+def test_subjects_joined_by_and_across_a_title_comma():
+    # 307_other.txt: the comma belongs to Kommasith's title; both ministers signed
+    events = _events("Министр иностранных дел России Сергей Лавров и заместитель премьер-министра, министр "
+                     "иностранных дел Лаоса Салёмсай Коммасит подписали межправительственное соглашение о "
+                     "сотрудничестве в области обеспечения безопасности в сфере использования "
+                     "информационно-коммуникационных технологий.")
+    [agreement] = _of(events, "agreement")
+    assert _names(agreement.actors) == {"Sergey Lavrov", "Saleumxay Kommasith"}
+
+
+def test_infinitive_trigger_is_not_an_act_that_happened():
+    # 308_other.txt: a government order to negotiate and sign
+    events = _events("Поручить МИДу России провести переговоры с Лаосской Стороной и по достижении договоренности "
+                     "подписать от имени Правительства Российской Федерации указанное Соглашение.",
+                     published="2024-07-22")
+    assert events and all(e.status == "planned" for e in events)
+
+
+def test_speaker_pronoun_after_the_speech_verb_is_the_subject():
+    # 281_ria.txt: "- сказал он на встрече с российским лидером Владимиром Путиным"
+    events = _events("ВЛАДИВОСТОК, 4 сен - РИА Новости. Премьер-министр Лаоса Сонсай Сипхандон, который учился в СССР, "
+                     "рассказал, что посещает Россию впервые за 38 лет, и для него это является большой честью. "
+                     "\"Для меня большая честь вновь посетить Россию спустя почти 38 лет. Ранее я получал образование "
+                     "в Советском Союзе\", - сказал он на встрече с российским лидером Владимиром Путиным на полях "
+                     "Восточного экономического форума.", published="2025-09-04")
+    [meeting] = _of(events, "meeting")
+    assert _names(meeting.participants) == {"Sonexay Siphandone", "Vladimir Putin"}
+
+
+def test_he_of_the_next_sentence_is_the_speaker_of_an_inverted_attribution():
+    # 299_other.txt: "…, заявил Сипхандон в интервью …. Он подчеркнул, что гордится первой встречей с Путиным"
+    events = _events("Путин ведет страну вперед, успешно преодолевая трудности и давление со стороны Запада, заявил "
+                     "Сипхандон в интервью РИА «Новости» на Восточном экономическом форуме во Владивостоке.",
+                     "Он подчеркнул, что гордится первой встречей с Путиным, назвав его лидером «мировой державы, "
+                     "сильной в безопасности, политике и экономике».", published="2025-09-08")
+    [meeting] = _of(events, "meeting")
+    assert _names(meeting.participants) == {"Sonexay Siphandone", "Vladimir Putin"}
+
+
+def test_gift_and_the_meeting_named_only_by_its_noun():
+    # 319_other.txt: a gift received from Sisoulith ("other"), then "Трансляцию встречи вел РБК": their meeting
+    events = _events("Президент России Владимир Путин с готовностью принял подарок от президента Лаоса Тхонглуна "
+                     "Сисулита, который решил передать России «пару слонов» в честь 65-летия установления "
+                     "дипотношений между странами. Трансляцию встречи вел РБК.", published="2025-07-31")
+    [gift] = _of(events, "other")
+    assert _names(gift.participants) == {"Vladimir Putin", "Thongloun Sisoulith"}
+    [meeting] = _of(events, "meeting")
+    assert _names(meeting.participants) == {"Vladimir Putin", "Thongloun Sisoulith"}
+
+
+def test_gift_verb_with_dative_recipient():
+    # 298_other.txt
+    events = _events("Затем, по случаю 65-летия дипломатических отношений между государствами, Сисулит подарил Путину "
+                     "двух слонов, которых он попросил разместить в Санкт-Петербурге - в городе, где учился.",
+                     published="2025-08-01")
+    [gift] = _of(events, "other")
+    assert _names(gift.actors) == {"Thongloun Sisoulith"} and _names(gift.counterparts) == {"Vladimir Putin"}
+
+
+def test_taking_part_is_not_a_reception():
+    # 312_other.txt: "приняла участие" is not "принял" (received someone)
+    events = _events("Как говорится в сообщении, 20-21 января делегация Минобороны приняла участие в праздничных "
+                     "мероприятиях, посвященных 71-й годовщине образования Народной армии Лаоса.")
+    assert not _of(events, "meeting")
