@@ -69,7 +69,7 @@ def case_of(word: str) -> str | None:
 def _known_name(word: str, case: str | None) -> str | None:
     for parse in _morph().parse(word.lower()):
         grammemes = set(parse.tag.grammemes)
-        if {"Name", "Surn", "Patr"} & grammemes and (case is None or case in grammemes):
+        if {"Name", "Surn", "Patr"} & grammemes and (case is None or case in grammemes) and parse.is_known:
             return str(parse.normal_form)
     return None
 
@@ -85,9 +85,14 @@ def _strip_case(word: str, case: str) -> str:
 
 
 def nominative_name(word: str, case: str | None) -> str:
-    """``word`` (a name word as printed) in the nominative, capitalised as printed."""
-    if not case or case == "nomn":
+    """``word`` (a name word as printed) in the nominative, capitalised as printed. With no
+    case known, a word the dictionary knows as a name takes its lemma ("Путиным" → "Путин");
+    any other stays as printed (pymorphy3 guesses "Сисулит" → "сисулить")."""
+    if case == "nomn":
         return word
+    if not case:
+        known = _known_name(word, None)
+        return word if known is None else known[:1].upper() + known[1:]
     known = _known_name(word, case)
     base = known if known is not None else _strip_case(word.lower(), case)
     return base[:1].upper() + base[1:]
