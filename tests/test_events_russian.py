@@ -131,3 +131,57 @@ def test_taking_part_is_not_a_reception():
     events = _events("Как говорится в сообщении, 20-21 января делегация Минобороны приняла участие в праздничных "
                      "мероприятиях, посвященных 71-й годовщине образования Народной армии Лаоса.")
     assert not _of(events, "meeting")
+
+
+def test_expected_visit_is_planned():
+    # 289_ria.txt: "ожидает визита" (expects a visit)
+    events = _events("Лаос в октябре ожидает визита председателя Госдумы РФ Вячеслава Володина, а также заседания "
+                     "межправкомиссии.", published="2025-09-09")
+    visits = _of(events, "visit")
+    assert visits and all(e.status == "planned" for e in visits)
+
+
+def test_scheduled_talks_are_planned():
+    # 283_other.txt: "запланированы переговоры"
+    events = _events("Как сообщили в пресс-службе аппарата Совбеза РФ, 11-12 у российской делегации, возглавляемой "
+                     "Шойгу, запланированы переговоры с высшим политическим и военным руководством ЛНДР.")
+    meetings = _of(events, "meeting")
+    assert meetings and all(e.status == "planned" for e in meetings)
+
+
+def test_could_not_come_is_not_an_occurred_act():
+    # 298_other.txt: the parade trip did not happen
+    events = _events("Президент России Владимир Путин 31 июля провел переговоры с лидером Лаоса Тхонглуном Сисулитом.",
+                     "Сисулит высказался по поводу празднования победы в Великой Отечественной войне и выразил "
+                     "сожаление, что не смог приехать на парад.", published="2025-08-01")
+    assert not [e for e in events if e.type == "commemoration" and e.status == "occurred"]
+
+
+def test_within_the_exercise_refers_back():
+    # 293_tass.txt: "В рамках учений …" tells what happens inside the exercise already reported
+    events = _events("ВЬЕНТЬЯН, 19 сентября. /ТАСС/. Торжественная церемония открытия учений \"Ларос-2025\" состоялась "
+                     "в Лаосской Народно-Демократической Республике. В рамках учений военнослужащие двух государств "
+                     "отработают практические действия в единых боевых порядках, сообщили в Минобороны РФ.",
+                     published="2025-09-19")
+    assert len(_of(events, "exercise")) == 1
+
+
+def test_invitation_is_an_act_of_its_own():
+    # 319_other.txt: "Путин пригласил Сисулита и премьер-министра Лаоса Сонексая Сипхандона принять участие …"
+    events = _events("Кроме того, Путин пригласил Сисулита и премьер-министра Лаоса Сонексая Сипхандона принять "
+                     "участие в Восточном экономическом форуме (ВЭФ) в сентябре.", published="2025-07-31")
+    [invitation] = _of(events, "other")
+    assert _names(invitation.actors) == {"Vladimir Putin"}
+    assert {"Thongloun Sisoulith", "Sonexay Siphandone"} <= _names(invitation.counterparts)
+
+
+def test_meeting_noun_with_no_one_named_is_the_last_pairs():
+    # 307_other.txt: "«По итогам встречи подписаны …»" after the two ministers' signing
+    events = _events("Министр иностранных дел России Сергей Лавров и заместитель премьер-министра, министр "
+                     "иностранных дел Лаоса Салёмсай Коммасит подписали межправительственное соглашение о "
+                     "сотрудничестве в области обеспечения безопасности в сфере использования "
+                     "информационно-коммуникационных технологий. Об этом сообщили в МИД РФ.",
+                     "«По итогам встречи подписаны Соглашение между правительством Российской Федерации и "
+                     "правительством Лаосской Народно-Демократической Республики», — говорится в сообщении.")
+    [meeting] = _of(events, "meeting")
+    assert _names(meeting.participants) == {"Sergey Lavrov", "Saleumxay Kommasith"}

@@ -366,6 +366,8 @@ class FrameReader:
             # "the Lao leader reminded his host": role references after the trigger
             slots.objects += [e for e in self.memory.role_references(view.text[trigger.start:slots.segment_end])
                               if e not in slots.actors and e not in slots.objects]
+            if self.lexicon.language == "ru" and not slots.objects:  # "По итогам встречи подписаны": the last pair's
+                slots.actors = [e for e in self.memory.resolve(view.text) if e.kind in PEOPLE] or slots.actors
         if not any(e.kind in PEOPLE for e in slots.actors + slots.objects):
             self._states_as_parties(view, trigger, slots)
         if not slots.actors and not slots.objects:
