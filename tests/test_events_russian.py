@@ -157,13 +157,14 @@ def test_could_not_come_is_not_an_occurred_act():
     assert not [e for e in events if e.type == "commemoration" and e.status == "occurred"]
 
 
-def test_within_the_exercise_refers_back():
-    # 293_tass.txt: "В рамках учений …" tells what happens inside the exercise already reported
-    events = _events("ВЬЕНТЬЯН, 19 сентября. /ТАСС/. Торжественная церемония открытия учений \"Ларос-2025\" состоялась "
-                     "в Лаосской Народно-Демократической Республике. В рамках учений военнослужащие двух государств "
-                     "отработают практические действия в единых боевых порядках, сообщили в Минобороны РФ.",
-                     published="2025-09-19")
-    assert len(_of(events, "exercise")) == 1
+def test_invited_visit_goes_to_the_state_named_in_the_trigger():
+    # 280_kommersant.txt: "приглашение посетить Лаос с визитом": Laos, printed inside the merged trigger
+    events = _events("Президент России Владимир Путин встретился с премьер-министром Лаоса Сонсаем Сипхандоном.",
+                     "Премьер также передал российскому лидеру привет от президента своей страны и приглашение "
+                     "посетить Лаос с визитом.", published="2025-09-04")
+    [visit] = _of(events, "visit")
+    assert _names(visit.participants) == {"Vladimir Putin"}
+    assert visit.status == "invited" and visit.place is not None and visit.place.country == "LAO"
 
 
 def test_invitation_is_an_act_of_its_own():

@@ -56,11 +56,12 @@ def agent_span(text: str, trigger: PhraseMatch[Trigger]) -> tuple[int, int] | No
 def destination(text: str, trigger: PhraseMatch[Trigger], places: list[Mention], segment_end: int) -> list[Mention]:
     """A visit's destination: a place printed after "в"/"во", after the trigger or inside it
     ("прибыл в Москву с визитом", "визит … в Россию"), else before it in the clause ("В июле в
-    Москву с визитом приезжал …")."""
+    Москву с визитом приезжал …"), else the first place inside or after it ("посетить Лаос с визитом")."""
     marked = [m for m in places if m.start < segment_end and _DESTINATION.search(text[max(0, m.start - 6):m.start])]
     after = [m for m in marked if m.start >= trigger.start]
     clause_start = max(text.rfind(",", 0, trigger.start), text.rfind(";", 0, trigger.start), 0)
-    return after or [m for m in marked if clause_start <= m.start < trigger.start][-1:]
+    before = [m for m in marked if clause_start <= m.start < trigger.start][-1:]
+    return after or before or [m for m in places if trigger.start <= m.start < segment_end][:1]
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
