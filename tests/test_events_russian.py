@@ -186,3 +186,14 @@ def test_meeting_noun_with_no_one_named_is_the_last_pairs():
                      "правительством Лаосской Народно-Демократической Республики», — говорится в сообщении.")
     [meeting] = _of(events, "meeting")
     assert _names(meeting.participants) == {"Sergey Lavrov", "Saleumxay Kommasith"}
+
+
+def test_the_meeting_took_place_in_places_the_meeting_told_before():
+    # 284_other.txt: "встреча проходит в четверг «на полях» саммита АСЕАН во Вьентьяне"
+    events = _events("Москва. 10 октября. — Глава МИД РФ Сергей Лавров проводит встречу с министром иностранных дел "
+                     "Лаоса Салемсаем Коммаситом.",
+                     "Как передает корреспондент «Интерфакса», встреча проходит в четверг «на полях» саммита АСЕАН "
+                     "во Вьентьяне.")
+    [meeting] = _of(events, "meeting")
+    assert {"Sergey Lavrov", "Saleumxay Kommasith"} <= _names(meeting.participants)
+    assert meeting.place is not None and meeting.place.name == "Vientiane"
