@@ -1,8 +1,8 @@
 """The speed paths kept under issue 14's rule give the same answers as the plain rules they stand in for.
 
 Kept (each saves at least 10% of a page's time on ``benchmarks/extraction.py``, see
-docs/performance.md): ``clean.normalise_space``'s ``str.split`` path and the XPath of
-``laoru.selectors``. Each is checked here against a
+docs/performance.md): ``clean.normalise_space``'s ``str.split`` path, the XPath of
+``laoru.selectors`` and the quick field-type check of ``laoru.typecheck``. Each is checked here against a
 reference written the slow, obvious way. Speed itself is measured in ``benchmarks/``, never here.
 """
 
@@ -14,10 +14,14 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typeguard import CollectionCheckStrategy, TypeCheckError, check_type
 
 from laoru import clean
 from laoru.errors import InputError
+from laoru.model import Dateline, Paragraph, Related
 from laoru.page import MAX_TREE_DEPTH, Page
+from laoru.plugin import FIELD_TYPES
+from laoru.typecheck import quick_check, type_error
 
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200e\u200f\ufeff\u00ad]")
@@ -121,3 +125,40 @@ def test_attribute_steps_leave_other_predicates_alone():
                  "descendant-or-self::a/following-sibling::*[(name() = 'p') and (position() = 1)]",
                  "descendant-or-self::html:div[@id = 'x']", "descendant-or-self::h1"]:
         assert attribute_steps(path) == path
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+                    | st.tuples(inner, inner), max_leaves=6)
+
+VALUES = (JSON | st.lists(st.builds(Paragraph, st.text(max_size=20)) | st.text(max_size=5), max_size=3)
+          | st.lists(st.builds(Related, st.text(max_size=9)) | st.dictionaries(st.sampled_from(["title", "url"]),
+                                                                                    st.text(max_size=5)), max_size=3)
+          | st.builds(Dateline, st.none() | st.text(max_size=5)))
+
+
+def _typeguard_accepts(value, hint) -> bool:
+    try:
+        check_type(value, hint, collection_check_strategy=CollectionCheckStrategy.ALL_ITEMS)
+    except TypeCheckError:
+        return False
+    return True
+
+
+@given(st.sampled_from(sorted(FIELD_TYPES)), VALUES)
+@settings(max_examples=400, deadline=None)
+def test_quick_field_check_accepts_nothing_typeguard_rejects(field, value):
+    hint = FIELD_TYPES[field]
+    if quick_check(hint)(value):
+        assert _typeguard_accepts(value, hint), (field, value)
+    assert (type_error(value, hint) is None) == _typeguard_accepts(value, hint)
+
+
+def test_quick_field_check_takes_the_values_the_fixtures_give():
+    """The shapes every outlet page gives never reach typeguard (else the speed path is moot)."""
+    for field, value in [("title", "T"), ("paragraphs", [Paragraph("a", "quote"), "b"]), ("captions", ["c"]),
+                         ("authors", ["A", "B"]), ("tags", "x, y"), ("metadata", {"k": [1, {"a": None}]}),
+                         ("related", ["r"])]:
+        assert quick_check(FIELD_TYPES[field])(value), field
+    assert not quick_check(FIELD_TYPES["paragraphs"])("one string")
+    assert not quick_check(FIELD_TYPES["title"])(["a list"])

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from typing import Any, ClassVar, TypedDict, TypeVar
 
 import attrs
-from typeguard import CollectionCheckStrategy, TypeCheckError, check_type
 
 from laoru import clean, dates
 from laoru.assemble import assemble
 from laoru.model import Dateline, Document, Paragraph, Related
 from laoru.page import Page
 from laoru.rules import Rule
+from laoru.typecheck import type_error
 
 
 class _RelatedDictOptional(TypedDict, total=False):
@@ -250,11 +250,10 @@ class Parser:
             return None
         if value is None:
             return None
-        try:
-            check_type(value, FIELD_TYPES[field], collection_check_strategy=CollectionCheckStrategy.ALL_ITEMS)
-        except TypeCheckError as exc:
+        error = type_error(value, FIELD_TYPES[field])
+        if error is not None:
             warn(f"{where}: the rule gave {type(value).__name__}, not {_type_name(FIELD_TYPES[field])} "
-                 f"({exc}); field left empty")
+                 f"({error}); field left empty")
             return None
         return value
 
