@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laoru import exports, timeline
@@ -90,6 +90,7 @@ _dates = st.one_of(
 
 
 @given(_dates)
+@settings(deadline=None)  # a time limit is not what this checks (it failed under load)
 def test_edtf_bounds_are_the_span_the_report_draws(value):
     """Two readings of one partial date agree: the edtf package's bounds and the report's span."""
     import datetime as dt
