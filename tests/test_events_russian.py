@@ -197,3 +197,26 @@ def test_the_meeting_took_place_in_places_the_meeting_told_before():
     [meeting] = _of(events, "meeting")
     assert {"Sergey Lavrov", "Saleumxay Kommasith"} <= _names(meeting.participants)
     assert meeting.place is not None and meeting.place.name == "Vientiane"
+
+
+def test_a_surname_with_no_case_ending_after_it_is_not_named():
+    # 316_other.txt: "Наро-Фоминск" is a town, not a form of the surname Фомин; "Путиным" is Putin
+    from laoru.events.gazetteer import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    town = "Впоследствии железнодорожным транспортом она будет доставлена в подмосковный Наро-Фоминск."
+    assert not [m for m in gazetteer.find(town) if m.value.kind == "person"]
+    met = "сказал он на встрече с российским лидером Владимиром Путиным на полях Восточного экономического форума"
+    assert "Vladimir Putin" in {m.value.name for m in gazetteer.find(met)}
+
+
+def test_a_decrees_own_infinitive_is_the_act():
+    # 310_other.txt: the decree's «… наградить орденом …» is the award already told, not a plan
+    events = _events("Президент России Владимир Путин наградил президента Лаоса Тхонглуна Сисулита орденом Александра "
+                     "Невского.",
+                     "«За большой личный вклад в укрепление дружественных отношений между Российской Федерацией и "
+                     "Лаосской Народно-Демократической Республикой наградить орденом Александра Невского Тхонглуна "
+                     "Сисулита — президента Лаосской Народно-Демократической Республики», — говорится в "
+                     "опубликованном документе.", published="2025-10-15")
+    awards = _of(events, "award")
+    assert awards and all(e.status == "occurred" for e in awards)

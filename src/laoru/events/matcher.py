@@ -41,6 +41,16 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+_CYRILLIC_VOWELS = frozenset("аеёиоуыэюя")
+
+
+def _case_ending(last: str, first: str) -> bool:
+    """Can ``first`` start an ending after a phrase ending in ``last``? After a consonant a Russian
+    case or verb ending starts with a vowel (Путин|ым, Лавров|а, передал|и): "Фомин|ск" (the town
+    Наро-Фоминск) is no form of the surname Фомин."""
+    return last.lower() in _CYRILLIC_VOWELS or last.lower() in "йь" or first in _CYRILLIC_VOWELS
+
+
 def _blocks(char: str) -> bool:
     """A neighbouring character that makes a match not start/end on a word boundary."""
     return (char.isalnum() or char == "_") and not "\u0e80" <= char <= "\u0eff"
@@ -134,7 +144,7 @@ class _Automata:
                     while extra < size and extra - end < 3 and "\u0400" <= text[extra] <= "\u04ff" \
                             and text[extra].islower():
                         extra += 1
-                    if extra < size and _is_word(text[extra]):
+                    if (extra < size and _is_word(text[extra])) or not _case_ending(text[end - 1], text[end]):
                         continue
                     end = extra
             for phrase, value, exact, group in values:

@@ -58,6 +58,13 @@ def is_infinitive(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def governs(word: str) -> bool:
+    """A verb, an infinitive or a short predicative ("поручить", "готов", "намерены"): a word an
+    infinitive after it can depend on."""
+    return _morph().parse(word)[0].tag.POS in ("VERB", "INFN", "ADJS", "PRED")
+
+
+@lru_cache(maxsize=4096)
 def case_of(word: str) -> str | None:
     """The grammatical case of a noun such as a title ("министром" → ``ablt``), if clear."""
     for parse in _morph().parse(word):

@@ -14,7 +14,7 @@ import re
 from laoru.events.gazetteer import Entity
 from laoru.events.lexicon import Trigger
 from laoru.events.matcher import PhraseMatch
-from laoru.events.russian import is_infinitive, is_modifier
+from laoru.events.russian import governs, is_infinitive, is_modifier
 
 Mention = PhraseMatch[Entity]
 
@@ -69,7 +69,13 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 
 def infinitive(text: str, trigger: PhraseMatch[Trigger]) -> bool:
     """A trigger verb in the infinitive, or a noun trigger after one ("поручить … провести
-    переговоры … подписать", "приглашение посетить Лаос"), tells an act to come, not one that happened."""
+    переговоры … подписать", "приглашение посетить Лаос"), tells an act to come, not one that
+    happened, when a verb before it governs it: a decree's own infinitive («За … вклад …
+    наградить орденом …») is the act the decree makes."""
     words = _WORD.findall(trigger.phrase.lower())
     before = _WORD_BEFORE.search(text, max(0, trigger.start - 30), trigger.start)
-    return (bool(words) and is_infinitive(words[0])) or (before is not None and is_infinitive(before.group(1).lower()))
+    if before is not None and is_infinitive(before.group(1).lower()):
+        return True
+    if not (words and is_infinitive(words[0])):
+        return False
+    return any(governs(w.lower()) for w in _WORD.findall(text[:trigger.start]))
