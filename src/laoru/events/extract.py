@@ -28,7 +28,7 @@ from laoru.events.mentions import LAO, PEOPLE, RUS, SOVIET, Memory, find_mention
 from laoru.events.model import Event, Evidence, event_id
 from laoru.events.plover import plover_for
 from laoru.events.sentences import Indexed, split_sentences
-from laoru.events.status import in_scope
+from laoru.events.status import act_type, in_scope, tells_an_act
 from laoru.events.when import dateline_day, document_anchor
 from laoru.language import guess_language
 from laoru.model import Document
@@ -78,12 +78,22 @@ class EventExtractor:
                       dateline_day=dateline_day(doc.published, doc.dateline.date if doc.dateline else None))
         memory = Memory(self.gazetteer, lexicon.back_references)
         drafts = place_by_visits(self._read(doc, lexicon, story, memory, folded))
+        return [freeze(d, doc, anchor_warnings) for d in consolidate(self._acts(drafts, memory))]
+
+    def _acts(self, drafts: list[Draft], memory: Memory) -> list[Draft]:
+        """The drafts that tell an act (not an undated habit, an occasion or a circumstance), typed as the
+        act they tell, in scope (or kept marked out of scope when asked)."""
         kept = []
         for draft in drafts:
+            if draft.status == "habitual":  # a series: ongoing from its date ("since 2019"), else no event
+                draft.status = "ongoing" if draft.had_date_mention else ""
+            if not draft.status or not tells_an_act(draft):
+                continue
+            draft.type = act_type(draft)
             draft.in_scope = in_scope(draft, memory.both_sides_mentioned)
             if draft.in_scope or self.keep_out_of_scope:
                 kept.append(draft)
-        return [freeze(d, doc, anchor_warnings) for d in consolidate(kept)]
+        return kept
 
     def _read(self, doc: Document, lexicon: Lexicon, story: Story, memory: Memory, folded: str) -> list[Draft]:
         from laoru.events.frames import FrameReader

@@ -20,7 +20,7 @@ from laoru.events.draft import Draft, Story
 from laoru.events.gazetteer import Entity
 from laoru.events.lexicon import Lexicon, Trigger
 from laoru.events.matcher import PhraseMatch, fold
-from laoru.events.mentions import PEOPLE, Memory, distinct, parties, side, without_speakers
+from laoru.events.mentions import LAO, PEOPLE, RUS, SOVIET, Memory, distinct, parties, side, without_speakers
 from laoru.events.sentences import Sentence
 from laoru.events.status import Cue, status_of
 from laoru.events.when import DateMention, find_dates, resolve
@@ -156,6 +156,35 @@ def coordinated_parts(text: str, trigger: TriggerMatch, segment_end: int, people
     return parts
 
 
+_THE_COUNTRY = re.compile(r"\b(?:to|in) the country\b|(?<!\w)в (?:эту |этой )?стран[уе]\b", re.I)
+_DESTINATION = re.compile(r"(?:\b(?:to|in|into|at)\s+(?:the\s+)?|(?<!\w)(?:в|во|на)\s+)$", re.I)
+
+
+# what may stand between a verb of visiting and the place it visits: "visited the capital Vientiane",
+# "посетил столицу Лаоса" (lowercase words only: "visited his Lao counterpart" names no place)
+_OBJECT_GAP = re.compile(r"^\s*(?:(?:the|a|an)\s+)?(?:[^\W\d_A-ZА-ЯЁ][^\W\d_]*\s+)?$")
+
+
+def _named_as_place(text: str, mention: Mention) -> bool:
+    """A place or state named as a noun: capitalised, not the first half of "российско-лаосских"."""
+    return text[mention.start:mention.start + 1].isupper() and not text.startswith("-", mention.end)
+
+
+def _visit_place(text: str, trigger: TriggerMatch, places: list[Mention], segment_end: int) -> Entity | None:
+    """Where a visit goes: the place the trigger names ("visit laos"), its object ("visited Vientiane",
+    "посетил Лаос"), or a place after "to/in/в" in its clause ("paid a visit to Russia"); in
+    Russian also the object before the verb ("Лаос посетит председатель ..."). Never a country
+    adjective ("hosted his Lao counterpart", "российско-лаосских")."""
+    for m in places:
+        if trigger.end - 3 <= m.start < segment_end and _named_as_place(text, m) and (
+                m.start < trigger.end or _DESTINATION.search(text[max(0, m.start - 12):m.start])
+                or (not trigger.value.passive and _OBJECT_GAP.match(text[trigger.end:m.start]))):
+            return m.value
+    before = [m for m in places if m.end <= trigger.start and _named_as_place(text, m)
+              and not text[m.end:trigger.start].strip()]
+    return before[-1].value if before else None
+
+
 def _inviter_spans(text: str, cues: list[Cue]) -> list[tuple[int, int]]:
     """"X, in response to an invitation from President Putin, paid a visit": the inviter is not the
     subject. Each span runs from an accepted-invitation cue to the end of its clause."""
@@ -165,6 +194,15 @@ def _inviter_spans(text: str, cues: list[Cue]) -> list[tuple[int, int]]:
             stop = re.compile(r"[,;]").search(text, cue.end)
             spans.append((cue.start, stop.start() if stop else len(text)))
     return spans
+
+
+def _hosts(view: View, trigger: TriggerMatch) -> list[Entity]:
+    """"… in response to an invitation from President Putin, paid a working visit": the inviter of a
+    visit told before it is its host."""
+    if trigger.value.type != "visit":
+        return []
+    spans = _inviter_spans(view.text, view.cues)
+    return [m.value for m in view.people if m.end <= trigger.start and any(lo <= m.start < hi for lo, hi in spans)]
 
 
 class FrameReader:
@@ -344,11 +382,9 @@ class FrameReader:
             status = "planned"  # "поручить … провести переговоры … подписать": an act to come
         if kind == "visit" and status == "invited":
             actors, objects = self._invited(view, trigger, actors)
-        elif kind == "visit":  # the inviter is the host
-            objects += [m.value for m in view.people if m.end <= trigger.start
-                        and any(lo <= m.start < hi for lo, hi in _inviter_spans(view.text, view.cues))]
         elif trigger.value.passive:
             actors, objects = objects, actors
+        objects += _hosts(view, trigger)
         thanks = kind == "aid" and self.lexicon.gratitude.search(view.text) is not None
         if thanks:  # the thanker is not the giver: the aid is between the states, and told once
             if any(d.type == "aid" for d in earlier):
@@ -405,7 +441,7 @@ class FrameReader:
     # -- where, when, what ----------------------------------------------------------------
     def _complete(self, view: View, draft: Draft, own: list[DateMention], segment_end: int) -> list[Draft]:
         draft.countries = {m.value.country for m in view.mentions if m.value.kind == "country" and m.value.country}
-        draft.place, draft.place_basis = self._place(view, draft.trigger, segment_end)
+        draft.place, draft.place_basis = self._place(view, draft, segment_end)
         date_draft(draft, own, self.story, view.text)
         if draft.place is None:
             dateline_place_for(draft, own, self.story)
@@ -418,19 +454,36 @@ class FrameReader:
             return split_over_dates(draft, own, self.story, places)  # type: ignore[arg-type]
         return [draft]
 
-    def _place(self, view: View, trigger: TriggerMatch, segment_end: int) -> tuple[Entity | None, str | None]:
+    def _host_state(self, view: View, draft: Draft, segment_end: int) -> Entity | None:
+        """"She also paid an official goodwill visit to the country": the other side's state."""
+        visitor = next((e for e in draft.actors if e.country in (LAO, RUS, SOVIET)), None)
+        if visitor is None or not _THE_COUNTRY.search(view.text, max(0, draft.trigger.end - 3), segment_end):
+            return None
+        return self.memory.country(LAO if side(visitor.country or "") == RUS else RUS)
+
+    def _destination(self, view: View, draft: Draft, places: list[Mention], segment_end: int) -> Entity | None:
+        """Where a visit goes (Russian: the place after "в" first), else "the country" of the other side."""
+        trigger = draft.trigger
+        if self.lexicon.language == "ru":  # "визит лаосского премьера в Россию": the destination follows "в"
+            marked = russian_frames.destination(view.text, trigger, places, segment_end)
+            if marked:
+                return marked[0].value
+        return _visit_place(view.text, trigger, places, segment_end) or self._host_state(view, draft, segment_end)
+
+    def _place(self, view: View, draft: Draft, segment_end: int) -> tuple[Entity | None, str | None]:
         places = [m for m in view.mentions if m.value.kind in ("place", "country")]
+        trigger = draft.trigger
         if trigger.value.type == "visit":
-            after = [m for m in places if trigger.end - 3 <= m.start < segment_end]
-            if self.lexicon.language == "ru":  # "визит лаосского премьера в Россию": the destination follows "в"
-                after = russian_frames.destination(view.text, trigger, places, segment_end) or after
-            return (after[0].value, "sentence") if after else (None, None)
+            found = self._destination(view, draft, places, segment_end)
+            return (found, "sentence") if found is not None else (None, None)
         for m in places:
             if m.value.kind == "place" and _AT_PLACE.search(view.text[max(0, m.start - 8):m.start]):
                 return m.value, "sentence"
         cue = _HOST_COUNTRY.get(trigger.value.type, _NEVER)
+        after = trigger.start if trigger.value.type == "aid" else 0  # "gratitude to Russia for its assistance"
         for m in places:
-            if m.value.kind == "country" and cue.search(view.text[max(0, m.start - 30):m.start]):
+            if m.value.kind == "country" and m.start >= after and _named_as_place(view.text, m) and \
+                    cue.search(view.text[max(0, m.start - 30):m.start]):
                 return m.value, "sentence"
         return None, None
 
