@@ -245,3 +245,12 @@ def test_a_third_state_giving_to_laos_is_out_of_scope():
     assert not [e for e in extract_events(doc) if e.type == "aid"]
     kept = [e for e in EventExtractor(keep_out_of_scope=True).extract(doc) if e.type == "aid"]
     assert kept and not kept[0].in_scope
+
+
+def test_a_visit_told_with_its_visitors_dated_act_is_in_that_acts_month():
+    # 298_other.txt (page dated 2025-08-01)
+    doc = _doc("Президент России Владимир Путин 31 июля провел переговоры с лидером Лаоса Тхонглуном Сисулитом, "
+               "который прибыл в Москву с официальным визитом, сообщают «Ведомости».", published="2025-08-01")
+    [visit] = [e for e in extract_events(doc) if e.type == "visit"]
+    assert (visit.start, visit.end) == ("2025-07", None)
+    assert visit.place is not None and visit.place.country == "RUS"

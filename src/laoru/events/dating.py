@@ -146,13 +146,26 @@ def _act_in_visit(draft: Draft, story: Story, text: str) -> bool:
     return True
 
 
+def _visit_of_dated_act(draft: Draft, story: Story) -> bool:
+    """"Путин 31 июля провел переговоры с … Сисулитом, который прибыл в Москву с официальным
+    визитом": the visit told with its visitor's dated act took place around it (its month)."""
+    last = story.last_dated_day
+    if draft.type != "visit" or last is None or last.sentence is not draft.sentence or \
+            not {e.id for e in draft.actors} & last.people() or not last.start:
+        return False
+    draft.start, draft.end = last.start[:7], None
+    draft.date_basis = "the month of the visitor's act told with it"
+    draft.confidence -= 0.1
+    return True
+
+
 def _from_story(draft: Draft, story: Story, text: str) -> bool:
     """Date an undated draft from the story around it; False when nothing does.
 
     Tried in order: the same day told, the same people again, a stop inside the visit,
-    an act inside the visit."""
+    an act inside the visit, a visit told with its visitor's dated act."""
     return (_same_day_told(draft, story, text) or _same_people_again(draft, story)
-            or _stop_in_visit(draft, story) or _act_in_visit(draft, story, text))
+            or _stop_in_visit(draft, story) or _act_in_visit(draft, story, text) or _visit_of_dated_act(draft, story))
 
 
 def _reported_news(draft: Draft, story: Story) -> bool:
