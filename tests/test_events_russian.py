@@ -220,3 +220,38 @@ def test_a_decrees_own_infinitive_is_the_act():
                      "опубликованном документе.", published="2025-10-15")
     awards = _of(events, "award")
     assert awards and all(e.status == "occurred" for e in awards)
+
+
+def test_an_office_without_a_name_is_its_holder_on_the_date():
+    # 298_other.txt (published 2025-08-01): "Президент России" alone is Putin in 2025
+    from laoru.events.gazetteer import default_gazetteer
+    from laoru.events.lexicon import load_lexicon
+    from laoru.events.roles import role_mentions
+
+    lexicon = load_lexicon("ru")
+    assert lexicon is not None
+    text = "Президент России поприветствовал Сисулита словами: \"Вы прекрасно знаете нашу страну\"."
+    found = role_mentions(text, [], lexicon, default_gazetteer(), "2025-08-01")
+    assert [(m.phrase, m.value.name) for m in found] == [("Президент России", "Vladimir Putin")]
+    assert role_mentions(text, [], lexicon, default_gazetteer(), None) == []  # no date: never guessed
+
+
+def test_an_office_followed_by_its_holders_name_adds_nothing():
+    # 313_other.txt: the name follows the office; it is found as a name
+    from laoru.events.gazetteer import default_gazetteer
+    from laoru.events.lexicon import load_lexicon
+    from laoru.events.roles import role_mentions
+
+    lexicon = load_lexicon("ru")
+    assert lexicon is not None
+    text = "Президент Лаосской Народно-Демократической Республики Тхонглун Сисулит посетит Российскую Федерацию."
+    names = default_gazetteer().find(text)
+    assert role_mentions(text, names, lexicon, default_gazetteer(), "2025-05-05") == names
+
+
+def test_a_visit_in_the_future_tense_is_planned():
+    # 313_other.txt (headline line, published 2025-05-05)
+    events = _events("Президент Лаоса приедет в Россию для празднования 80-летия Победы.", published="2025-05-05")
+    visits = _of(events, "visit")
+    assert visits and all(e.status == "planned" for e in visits)
+    assert _names(visits[0].participants) == {"Thongloun Sisoulith"}

@@ -21,6 +21,7 @@ from laoru.events.gazetteer import Entity
 from laoru.events.lexicon import Lexicon, Trigger
 from laoru.events.matcher import PhraseMatch, fold
 from laoru.events.mentions import LAO, PEOPLE, RUS, SOVIET, Memory, distinct, parties, side, without_speakers
+from laoru.events.roles import role_mentions
 from laoru.events.sentences import Sentence
 from laoru.events.status import Cue, status_of
 from laoru.events.when import DateMention, find_dates, resolve
@@ -216,6 +217,7 @@ class FrameReader:
     def read(self, sentence: Sentence, heard: list[Mention], raw: list[TriggerMatch], cues: list[Cue]) -> list[Draft]:
         """The drafts one sentence tells (its mentions are remembered for later sentences)."""
         text = sentence.text
+        heard = role_mentions(text, heard, self.lexicon, self.memory.gazetteer, self.story.anchor)
         mentions = heard
         if not any(t.value.type == "statement" for t in raw):
             mentions = without_speakers(text, heard, raw[0].start if raw else len(text))
@@ -378,8 +380,7 @@ class FrameReader:
         objects = [m.value for m in view.people if trigger.end <= m.start < object_end]
         actors = self._trigger_subject(view, index, subject)
         status = status_of(view.cues, trigger, view.triggers[index - 1].end if index else 0, view.text)
-        if status == "occurred" and self.lexicon.language == "ru" and russian_frames.infinitive(view.text, trigger):
-            status = "planned"  # "поручить … провести переговоры … подписать": an act to come
+        status = self._unrealised(view, trigger, status)
         if kind == "visit" and status == "invited":
             actors, objects = self._invited(view, trigger, actors)
         elif trigger.value.passive:
@@ -394,6 +395,20 @@ class FrameReader:
         objects = [o for o in parties(objects) if o.id not in {a.id for a in actors}]
         return Slots(actors, objects, status, thanks, segment_end)
 
+    def _unrealised(self, view: View, trigger: TriggerMatch, status: str) -> str:
+        """A Russian trigger in the future tense or a governed infinitive ("поручить … провести
+        переговоры … подписать", "приедет в Россию") tells an act to come."""
+        if status == "occurred" and self.lexicon.language == "ru" and russian_frames.infinitive(view.text, trigger):
+            return "planned"
+        return status
+
+    def _last_pair(self, view: View, slots: Slots) -> list[Entity]:
+        """A Russian meeting noun with nobody named ("По итогам встречи подписаны", "встреча
+        проходит …") is the meeting of the pair named last."""
+        if self.lexicon.language != "ru" or slots.objects:
+            return slots.actors
+        return [e for e in self.memory.resolve(view.text) if e.kind in PEOPLE] or slots.actors
+
     def _fill(self, view: View, trigger: TriggerMatch, slots: Slots) -> bool:
         """Fill empty slots from back-references and states; False when a person is needed and missing."""
         kind = trigger.value.type
@@ -402,8 +417,7 @@ class FrameReader:
             # "the Lao leader reminded his host": role references after the trigger
             slots.objects += [e for e in self.memory.role_references(view.text[trigger.start:slots.segment_end])
                               if e not in slots.actors and e not in slots.objects]
-            if self.lexicon.language == "ru" and not slots.objects:  # "По итогам встречи подписаны": the last pair's
-                slots.actors = [e for e in self.memory.resolve(view.text) if e.kind in PEOPLE] or slots.actors
+            slots.actors = self._last_pair(view, slots)
         if not any(e.kind in PEOPLE for e in slots.actors + slots.objects):
             self._states_as_parties(view, trigger, slots)
         if not slots.actors and not slots.objects:

@@ -48,6 +48,7 @@ class Lexicon:
     back_references: tuple[tuple[re.Pattern[str], str], ...] = ()
     title_words: frozenset[str] = frozenset()  # words of an office title that are never a name
     name_joiners: frozenset[str] = frozenset()  # small words a title runs over ("of", "the", "и")
+    roles: tuple[tuple[re.Pattern[str], str], ...] = ()  # an office printed without a name → its English title
 
 
 def _words_pattern(words: list[str], extra: str = "") -> re.Pattern[str]:
@@ -94,6 +95,7 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
         adjectives=adjectives,
         back_references=tuple((re.compile(pattern, re.I), meaning)
                               for meaning, patterns in data.get("back_references", {}).items() for pattern in patterns),
+        roles=tuple((re.compile(role["pattern"], re.I), role["office"]) for role in data.get("roles", ())),
     )
 
 

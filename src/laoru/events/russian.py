@@ -58,6 +58,13 @@ def is_infinitive(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def is_future(word: str) -> bool:
+    """A finite verb in the future tense ("приедет", "посетит", "подпишут")."""
+    tag = _morph().parse(word)[0].tag
+    return tag.POS == "VERB" and "futr" in tag
+
+
+@lru_cache(maxsize=4096)
 def governs(word: str) -> bool:
     """A verb, an infinitive or a short predicative ("поручить", "готов", "намерены"): a word an
     infinitive after it can depend on."""

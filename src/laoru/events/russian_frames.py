@@ -14,7 +14,7 @@ import re
 from laoru.events.gazetteer import Entity
 from laoru.events.lexicon import Trigger
 from laoru.events.matcher import PhraseMatch
-from laoru.events.russian import governs, is_infinitive, is_modifier
+from laoru.events.russian import governs, is_future, is_infinitive, is_modifier
 
 Mention = PhraseMatch[Entity]
 
@@ -68,13 +68,15 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 
 
 def infinitive(text: str, trigger: PhraseMatch[Trigger]) -> bool:
-    """A trigger verb in the infinitive, or a noun trigger after one ("поручить … провести
+    """A trigger verb in the future tense or the infinitive, or a noun trigger after an infinitive ("поручить … провести
     переговоры … подписать", "приглашение посетить Лаос"), tells an act to come, not one that
     happened, when a verb before it governs it: a decree's own infinitive («За … вклад …
     наградить орденом …») is the act the decree makes."""
     words = _WORD.findall(trigger.phrase.lower())
     before = _WORD_BEFORE.search(text, max(0, trigger.start - 30), trigger.start)
     if before is not None and is_infinitive(before.group(1).lower()):
+        return True
+    if words and is_future(words[0]):  # "Президент Лаоса приедет в Москву": a verb in the future tense
         return True
     if not (words and is_infinitive(words[0])):
         return False
