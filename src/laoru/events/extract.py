@@ -46,6 +46,11 @@ def combined_matcher(gazetteer: Gazetteer, lexicon: Lexicon) -> MatcherSet:
     return MatcherSet([gazetteer.matcher, lexicon.triggers, lexicon.cues])
 
 
+def _office_words(lexicon: Lexicon) -> tuple[str, ...]:
+    """One-word offices a person can be referred back by ("the Speaker"), not honorifics."""
+    return tuple(t for t in lexicon.titles if " " not in t and t not in lexicon.honorifics)
+
+
 class EventExtractor:
     """Extract events from documents with one gazetteer (plugins may pass an extended one).
 
@@ -76,7 +81,7 @@ class EventExtractor:
         anchor, anchor_warnings = document_anchor(doc.published, doc.dateline.date if doc.dateline else None)
         story = Story(anchor=anchor, dateline_place=self._dateline_place(doc),
                       dateline_day=dateline_day(doc.published, doc.dateline.date if doc.dateline else None))
-        memory = Memory(self.gazetteer, lexicon.back_references)
+        memory = Memory(self.gazetteer, lexicon.back_references, roles=_office_words(lexicon))
         drafts = place_by_visits(self._read(doc, lexicon, story, memory, folded))
         return [freeze(d, doc, anchor_warnings) for d in consolidate(self._acts(drafts, memory))]
 
@@ -110,7 +115,7 @@ class EventExtractor:
             first_paragraph = sentence.paragraph if first_paragraph is None else first_paragraph
             story.lead = sentence.paragraph == first_paragraph and not drafts
             drafts.extend(reader.read(sentence, *(index.slice(sentence) for index in found)))
-        return drafts
+        return reader.finish(drafts)
 
     def _dateline_place(self, doc: Document) -> Entity | None:
         if not doc.dateline or not doc.dateline.place:

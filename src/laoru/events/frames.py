@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from laoru.events import agreements, russian_frames
+from laoru.events import agreements, aid, implied, russian_frames
 from laoru.events.dating import assign_dates, date_draft, dateline_place_for, split_over_dates
 from laoru.events.draft import Draft, Story
 from laoru.events.gazetteer import Entity
@@ -30,6 +30,8 @@ Mention = PhraseMatch[Entity]
 TriggerMatch = PhraseMatch[Trigger]
 
 _TRIGGER_GAP_MERGE = 60
+_RECEIPT = Trigger("aid", 0.85, "material", passive=True)
+_TRADE = Trigger("other", 0.85, "transfer")
 _NEEDS_PERSON = frozenset({"visit", "meeting", "call", "award"})
 _UNCERTAIN = re.compile(r"\b(?:whether|unclear if|not clear if|if any|ли)\b[^.;]*$", re.I)
 _AND_WITH = re.compile(r",?\s+(?:and|а)\b[^;]*?\b(?:with|с)\b", re.I)
@@ -97,6 +99,30 @@ def _merged(previous: TriggerMatch, trigger: TriggerMatch, text: str) -> Trigger
     return PhraseMatch(previous.start, trigger.end, text[previous.start:trigger.end], value)
 
 
+def _hidden_as_reference(text: str, trigger: TriggerMatch, contexts: list[Cue], dates: list[DateMention]) -> bool:
+    """A trigger inside a reference back ("during his visit") and not followed by a date of its own."""
+    if not any(_refers_back(text, c, trigger) for c in contexts):
+        return False
+    return not any(0 <= d.span[0] - trigger.end <= 25 for d in dates)
+
+
+def _joins_previous(usable: list[TriggerMatch], trigger: TriggerMatch, people: list[Mention]) -> bool:
+    """Same type as the last usable trigger, close to it, and no person named between them."""
+    if not usable or usable[-1].value.type != trigger.value.type:
+        return False
+    previous = usable[-1]
+    between = any(previous.end <= p.start < trigger.start for p in people)
+    # a weak noun after a verb of its type restates it ("delivered … as humanitarian aid")
+    near = trigger.start - previous.end <= _TRIGGER_GAP_MERGE or trigger.value.strength < previous.value.strength
+    return not between and near
+
+
+def _without_weak(usable: list[TriggerMatch]) -> list[TriggerMatch]:
+    """A weak trigger ("assistance") yields to a strong trigger of another type in the sentence."""
+    strong = {t.value.type for t in usable if t.value.strength >= 0.8}
+    return [t for t in usable if t.value.strength >= 0.8 or not (strong - {t.value.type})]
+
+
 def usable_triggers(text: str, triggers: list[TriggerMatch], people: list[Mention], cues: list[Cue],
                     dates: list[DateMention]) -> tuple[list[TriggerMatch], set[int]]:
     """Drop context mentions ("during his visit") and merge adjacent same-type triggers.
@@ -107,20 +133,15 @@ def usable_triggers(text: str, triggers: list[TriggerMatch], people: list[Mentio
     usable: list[TriggerMatch] = []
     context_starts: set[int] = set()
     for trigger in triggers:
+        if _hidden_as_reference(text, trigger, contexts, dates):
+            continue
         if any(_refers_back(text, c, trigger) for c in contexts):
-            if not any(0 <= d.span[0] - trigger.end <= 25 for d in dates):
-                continue
             context_starts.add(trigger.start)
-        if usable and usable[-1].value.type == trigger.value.type:
-            previous = usable[-1]
-            between = [p for p in people if previous.end <= p.start < trigger.start]
-            if not between and trigger.start - previous.end <= _TRIGGER_GAP_MERGE:
-                usable[-1] = _merged(previous, trigger, text)
-                continue
-        usable.append(trigger)
-    strong = {t.value.type for t in usable if t.value.strength >= 0.8}
-    usable = [t for t in usable if t.value.strength >= 0.8 or not (strong - {t.value.type})]
-    return usable, context_starts
+        if _joins_previous(usable, trigger, people):
+            usable[-1] = _merged(usable[-1], trigger, text)
+        else:
+            usable.append(trigger)
+    return _without_weak(usable), context_starts
 
 
 def _joined_subjects(text: str, before: list[Mention], chosen: list[Mention]) -> list[Mention]:
@@ -186,6 +207,12 @@ def _visit_place(text: str, trigger: TriggerMatch, places: list[Mention], segmen
     return before[-1].value if before else None
 
 
+def _later_city(text: str, places: list[Mention], segment_end: int) -> Entity | None:
+    """"hosted X for talks … Thursday in the Kremlin": a city named with "in"/"at" after the visit's clause."""
+    return next((m.value for m in places if m.start >= segment_end and m.value.kind == "place"
+                 and _AT_PLACE.search(text[max(0, m.start - 20):m.start])), None)
+
+
 def _inviter_spans(text: str, cues: list[Cue]) -> list[tuple[int, int]]:
     """"X, in response to an invitation from President Putin, paid a visit": the inviter is not the
     subject. Each span runs from an accepted-invitation cue to the end of its clause."""
@@ -206,6 +233,48 @@ def _hosts(view: View, trigger: TriggerMatch) -> list[Entity]:
     return [m.value for m in view.people if m.end <= trigger.start and any(lo <= m.start < hi for lo, hi in spans)]
 
 
+def _objects_end(view: View, trigger: TriggerMatch, segment_end: int) -> int:
+    """Where the trigger's objects end: a visit's at "and according to …", any other act's
+    at an invitation ("held talks with A, and invited B to ...": B is not met)."""
+    if trigger.value.type == "visit":
+        return _object_end(view.text, trigger, segment_end)
+    invite = next((c.start for c in view.cues if c.value == ("status", "invited")
+                   and trigger.end <= c.start < segment_end), None)
+    return segment_end if invite is None else invite
+
+
+def _relative_subject(view: View, prefix: str, segment_start: int, trigger: TriggerMatch) -> list[Entity]:
+    """"…, which X signed": the people inside a relative clause running to the trigger."""
+    # a clause running to the trigger cannot contain "," or ";": search only from the last one
+    tail_start = max(prefix.rfind(","), prefix.rfind(";"), 0)
+    relative = _REL_CLAUSE.search(prefix, tail_start)
+    if not (relative and _REL_WORD.match(relative.group(0))):
+        return []
+    return [m.value for m in view.mentions if segment_start + relative.start() <= m.start and m.end <= trigger.start]
+
+
+def _gerund_subject(view: View, prefix: str, segment_start: int, trigger: TriggerMatch) -> list[Entity]:
+    """"thanked X for providing …": the one named right before "for" gives."""
+    if not trigger.phrase.lower().split()[0].endswith("ing"):
+        return []
+    gerund = _GERUND_FOR.search(prefix)
+    if not gerund:
+        return []
+    lo, hi = segment_start + gerund.start(1), segment_start + gerund.end(1)
+    return [m.value for m in view.mentions if lo <= m.end <= hi]
+
+
+def _named_right_before(view: View, index: int, segment_start: int) -> list[Entity]:
+    """"..., President Thongloun held talks with": a name right before a later trigger."""
+    if index == 0:
+        return []
+    trigger = view.triggers[index]
+    named = [m for m in view.people if segment_start <= m.start and m.end <= trigger.start]
+    if named and _SUBJECT_GAP.match(view.text[named[-1].end:trigger.start]):
+        return [named[-1].value]
+    return []
+
+
 class FrameReader:
     """Reads the frames of each sentence of one document, in order, with the document's memory."""
 
@@ -213,14 +282,18 @@ class FrameReader:
         self.lexicon = lexicon
         self.memory = memory
         self.story = story
+        self.pending: list[implied.PendingVisit] = []  # visits told only by "Visiting …"
+        self.told: set[str] = set()  # event types told so far
 
     def read(self, sentence: Sentence, heard: list[Mention], raw: list[TriggerMatch], cues: list[Cue]) -> list[Draft]:
         """The drafts one sentence tells (its mentions are remembered for later sentences)."""
         text = sentence.text
         heard = role_mentions(text, heard, self.lexicon, self.memory.gazetteer, self.story.anchor)
+        heard = self.memory.possessive_roles(text, heard)
         mentions = heard
         if not any(t.value.type == "statement" for t in raw):
             mentions = without_speakers(text, heard, raw[0].start if raw else len(text))
+        raw = [self._as_trade(text, self._as_receipt(text, t, mentions)) for t in raw]
         people = [m for m in mentions if m.value.kind in PEOPLE]
         sentence.dates = find_dates(text) if raw or agreements.DATED_TITLE_HINT.search(text) else []
         triggers, context_starts = usable_triggers(text, raw, people, cues, sentence.dates)
@@ -231,9 +304,56 @@ class FrameReader:
         else:
             agreements.attach_titles(text, self.story.last_agreement)
             drafts = self._dated_agreements(sentence, mentions)
+        drafts += self._implied(sentence, mentions, cues, drafts)
         speakers = [m.value for m in heard if m not in mentions and m.value.kind == "person"]
-        self.memory.remember(heard, bool(drafts) and bool(triggers), speakers[-1] if speakers else None)
+        self.memory.remember(heard, bool(drafts) and bool(triggers), speakers[-1] if speakers else None, text)
         return drafts
+
+    def _implied(self, sentence: Sentence, mentions: list[Mention], cues: list[Cue],
+                 drafts: list[Draft]) -> list[Draft]:
+        """Events the sentence implies without a verb of their own (see :mod:`laoru.events.implied`)."""
+        self.pending += implied.visiting(sentence, cues, mentions)
+        self.told |= {d.type for d in drafts}
+        meeting = implied.implied_meeting(sentence, self.story, self.memory, self.told)
+        if meeting is None:
+            return []
+        people = [m for m in mentions if m.value.kind in PEOPLE]
+        view = View(sentence, mentions, people, [meeting.trigger], cues, set())
+        out = self._complete(view, meeting, [], len(sentence.text))
+        self.told.add("meeting")
+        self.story.after_event(meeting)
+        return out
+
+    def finish(self, drafts: list[Draft]) -> list[Draft]:
+        """The document is read: add the visits told only by "Visiting …" that no sentence told."""
+        for pending in self.pending:
+            visit = implied.implied_visit(pending, drafts)
+            if visit is not None:
+                visit.place, visit.place_basis = self._host_place(visit)
+                drafts.append(visit)
+        return sorted(drafts, key=lambda d: d.sentence.start) if self.pending else drafts
+
+    def _as_trade(self, text: str, trigger: TriggerMatch) -> TriggerMatch:
+        """"Russia has delivered several Yak-130 training aircraft to Laos": arms or machines handed
+        over with no word of a gift are a trade or military-technical transfer ('other'), not aid.
+        Thanks for them stay aid (the thanked side gave)."""
+        if trigger.value.type != "aid" or not self.lexicon.hardware.search(text, trigger.end, trigger.end + 80):
+            return trigger  # "a … plane delivered the doses": the plane carries, the doses are given
+        if self.lexicon.gift.search(text) or self.lexicon.gratitude.search(text):
+            return trigger
+        return PhraseMatch(trigger.start, trigger.end, trigger.phrase, _TRADE)
+
+    def _as_receipt(self, text: str, trigger: TriggerMatch, mentions: list[Mention]) -> TriggerMatch:
+        """"Laos has received 30,000 doses … from Russia": a receiving verb followed by a thing,
+        not a person, tells a transfer (the giver after "from"), not a meeting."""
+        if trigger.value.type != "meeting" or fold(trigger.phrase) not in self.lexicon.receipts:
+            return trigger
+        if any(0 <= m.start - trigger.end <= 12 and m.value.kind in PEOPLE for m in mentions):
+            return trigger
+        clause = text[trigger.end:trigger.end + 80]
+        if not self.lexicon.aid_objects.search(clause):
+            return trigger
+        return PhraseMatch(trigger.start, trigger.end, trigger.phrase, _RECEIPT)
 
     def _frames(self, view: View) -> list[Draft]:
         subject = self._subject(view)
@@ -269,24 +389,11 @@ class FrameReader:
         own = self._own_subject(view, trigger)
         if own:
             return own
-        # a clause running to the trigger cannot contain "," or ";": search only from the last one
-        tail_start = max(prefix.rfind(","), prefix.rfind(";"), 0)
-        relative = _REL_CLAUSE.search(prefix, tail_start)
-        if relative and _REL_WORD.match(relative.group(0)):
-            inside = [m.value for m in view.mentions
-                      if segment_start + relative.start() <= m.start and m.end <= trigger.start]
-            if inside:
-                return inside
-        gerund = _GERUND_FOR.search(prefix) if trigger.phrase.lower().split()[0].endswith("ing") else None
-        if gerund:
-            near = [m.value for m in view.mentions
-                    if m.end <= segment_start + gerund.end(1) and segment_start + gerund.start(1) <= m.end]
-            if near:
-                return near
-        if index > 0:  # "..., President Thongloun held talks with": a name right before the trigger
-            named = [m for m in view.people if segment_start <= m.start and m.end <= trigger.start]
-            if named and _SUBJECT_GAP.match(view.text[named[-1].end:trigger.start]):
-                return [named[-1].value]
+        for found in (_relative_subject(view, prefix, segment_start, trigger),
+                      _gerund_subject(view, prefix, segment_start, trigger),
+                      _named_right_before(view, index, segment_start)):
+            if found:
+                return found
         return list(subject)
 
     def _own_subject(self, view: View, trigger: TriggerMatch) -> list[Entity]:
@@ -357,6 +464,8 @@ class FrameReader:
             return False
         if kind == "aid" and not self._is_aid(view.text, trigger):
             return False
+        if trigger.value.mode == "message" and (self.story.frame is not None or self.memory.last_pair):
+            return False  # "he also congratulated his counterpart": part of the talks, not a message of its own
         if kind == "agreement" and not (any(c.value[0] == "agreement_noun" for c in view.cues)
                                         or agreements.DATED_TITLE_HINT.search(view.text)):
             return False  # "signed a portrait" is not an agreement
@@ -372,28 +481,24 @@ class FrameReader:
         trigger = view.triggers[index]
         kind = trigger.value.type
         segment_end = view.triggers[index + 1].start if index + 1 < len(view.triggers) else len(view.text)
-        object_end = _object_end(view.text, trigger, segment_end) if kind == "visit" else segment_end
-        invite = next((c.start for c in view.cues if c.value == ("status", "invited")
-                       and trigger.end <= c.start < object_end), None)
-        if invite is not None and kind != "visit":  # "held talks with A, and invited B to ...": B is not met
-            object_end = invite
-        objects = [m.value for m in view.people if trigger.end <= m.start < object_end]
-        actors = self._trigger_subject(view, index, subject)
-        status = status_of(view.cues, trigger, view.triggers[index - 1].end if index else 0, view.text)
-        status = self._unrealised(view, trigger, status)
-        if kind == "visit" and status == "invited":
-            actors, objects = self._invited(view, trigger, actors)
-        elif trigger.value.passive:
-            actors, objects = objects, actors
-        objects += _hosts(view, trigger)
+        actors, objects = self._who(view, index, subject, segment_end)
+        status = self._status(view, index)
+        actors, objects = self._voice(view, trigger, status, actors, objects)
         thanks = kind == "aid" and self.lexicon.gratitude.search(view.text) is not None
         if thanks:  # the thanker is not the giver: the aid is between the states, and told once
             if any(d.type == "aid" for d in earlier):
                 return None
             actors, objects = [], []
+        else:
+            actors, objects = self._roles_of_kind(view, index, actors, objects, segment_end)
         actors = parties(actors)
         objects = [o for o in parties(objects) if o.id not in {a.id for a in actors}]
         return Slots(actors, objects, status, thanks, segment_end)
+
+    def _status(self, view: View, index: int) -> str:
+        trigger = view.triggers[index]
+        status = status_of(view.cues, trigger, view.triggers[index - 1].end if index else 0, view.text)
+        return self._unrealised(view, trigger, status)
 
     def _unrealised(self, view: View, trigger: TriggerMatch, status: str) -> str:
         """A Russian trigger in the future tense or a governed infinitive ("поручить … провести
@@ -409,15 +514,70 @@ class FrameReader:
             return slots.actors
         return [e for e in self.memory.resolve(view.text) if e.kind in PEOPLE] or slots.actors
 
+    def _voice(self, view: View, trigger: TriggerMatch, status: str, actors: list[Entity],
+               objects: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+        """Who acts on whom by the voice: the invited would-be visitor, the one hosted, the inviter as host."""
+        if trigger.value.type == "visit" and status == "invited":
+            return self._invited(view, trigger, actors)
+        if trigger.value.passive:  # "Medvedev hosted his Lao counterpart": the one hosted visits
+            actors, objects = objects, actors
+        return actors, objects + _hosts(view, trigger)  # the inviter of a visit is its host
+
+    def _who(self, view: View, index: int, subject: list[Entity],
+             segment_end: int) -> tuple[list[Entity], list[Entity]]:
+        """The trigger's subject and the people after it; "hosted X for talks": the talks are with X."""
+        trigger = view.triggers[index]
+        object_end = _objects_end(view, trigger, segment_end)
+        objects = [m.value for m in view.people if trigger.end <= m.start < object_end]
+        if not objects and index and fold(trigger.phrase).startswith("for "):
+            hosted = view.triggers[index - 1].end
+            return list(subject), [m.value for m in view.people if hosted <= m.start < trigger.start]
+        return self._trigger_subject(view, index, subject), objects
+
+    def _roles_of_kind(self, view: View, index: int, actors: list[Entity], objects: list[Entity],
+                       segment_end: int) -> tuple[list[Entity], list[Entity]]:
+        """Roles a kind of act gives: giver and receiver of a transfer, author and addressee of a statement."""
+        trigger = view.triggers[index]
+        if trigger.value.type == "aid" or trigger.value.mode == "transfer":
+            return self._aid_roles(view, index, actors, objects, segment_end)
+        if trigger.value.type == "statement":
+            medium = aid.interviewer(view.text)
+            actors = actors or aid.on_behalf(view.text, view.mentions, trigger.start)
+            objects = [*objects, *aid.addressees(view.text, view.mentions, trigger.end, segment_end),
+                       *([medium] if medium else [])]
+        if trigger.value.type == "agreement":  # "ratified an agreement between the Russian government and … Laos"
+            objects = [*objects, *aid.parties_between(view.text, view.mentions, trigger.end, segment_end)]
+        return actors, objects
+
+    def _aid_roles(self, view: View, index: int, actors: list[Entity], objects: list[Entity],
+                   segment_end: int) -> tuple[list[Entity], list[Entity]]:
+        """Giver and receiver of a transfer by the roles of its verb (see :mod:`laoru.events.aid`)."""
+        trigger = view.triggers[index]
+        segment_start = view.triggers[index - 1].end if index else 0
+        if trigger.value.passive:  # "Laos has received … from Russia"
+            givers = aid.givers_after(view.text, view.mentions, trigger.end, segment_end)
+            receivers = aid.subject_party(view.text, view.mentions, segment_start, trigger.start)
+            return givers or actors, receivers or objects
+        receivers = aid.recipients(view.text, view.mentions, trigger.end, segment_end)
+        objects = parties([*objects, *receivers])
+        actors = actors or aid.subject_party(view.text, view.mentions, segment_start, trigger.start)
+        if actors and not objects and trigger.value.strength >= 0.8:  # a verb of giving, not "assistance"
+            objects = aid.other_side(actors, self.memory.country(LAO), self.memory.country(RUS))
+        return actors, objects
+
+    def _people_referred_back(self, view: View, trigger: TriggerMatch, slots: Slots) -> None:
+        """"the Lao leader reminded his host": role references after the trigger; in Russian a meeting
+        noun with nobody named ("По итогам встречи подписаны") is the last pair's."""
+        slots.objects += [e for e in self.memory.role_references(view.text[trigger.start:slots.segment_end])
+                          if e not in slots.actors and e not in slots.objects]
+        slots.actors = self._last_pair(view, slots)
+
     def _fill(self, view: View, trigger: TriggerMatch, slots: Slots) -> bool:
         """Fill empty slots from back-references and states; False when a person is needed and missing."""
         kind = trigger.value.type
         has_person = any(e.kind in PEOPLE for e in slots.actors + slots.objects)
         if kind in _NEEDS_PERSON and not has_person:
-            # "the Lao leader reminded his host": role references after the trigger
-            slots.objects += [e for e in self.memory.role_references(view.text[trigger.start:slots.segment_end])
-                              if e not in slots.actors and e not in slots.objects]
-            slots.actors = self._last_pair(view, slots)
+            self._people_referred_back(view, trigger, slots)
         if not any(e.kind in PEOPLE for e in slots.actors + slots.objects):
             self._states_as_parties(view, trigger, slots)
         if not slots.actors and not slots.objects:
@@ -443,6 +603,8 @@ class FrameReader:
         slots = self._slots(view, index, subject, earlier)
         if slots is None or not self._fill(view, trigger, slots):
             return []
+        if (trigger.value.mode == "transfer" or trigger.value.type == "aid") and not slots.actors and not slots.thanks:
+            return []  # "the tanks were … transferred to the Lao army": a transfer needs its giver
         out: list[Draft] = []
         for objects, dates in self._parts(view, trigger, slots, own):
             draft = Draft(trigger.value.type, trigger, view.sentence, slots.actors, objects, status=slots.status,
@@ -455,7 +617,7 @@ class FrameReader:
     # -- where, when, what ----------------------------------------------------------------
     def _complete(self, view: View, draft: Draft, own: list[DateMention], segment_end: int) -> list[Draft]:
         draft.countries = {m.value.country for m in view.mentions if m.value.kind == "country" and m.value.country}
-        draft.place, draft.place_basis = self._place(view, draft, segment_end)
+        draft.place, draft.place_basis = self._place_of(view, draft, segment_end)
         date_draft(draft, own, self.story, view.text)
         if draft.place is None:
             dateline_place_for(draft, own, self.story)
@@ -467,6 +629,31 @@ class FrameReader:
             places = [m for m in view.mentions if m.value.kind == "place"]
             return split_over_dates(draft, own, self.story, places)  # type: ignore[arg-type]
         return [draft]
+
+    def _place_of(self, view: View, draft: Draft, segment_end: int) -> tuple[Entity | None, str | None]:
+        """The place the sentence gives, else where a transfer is received or a visit is hosted."""
+        place = self._place(view, draft, segment_end)
+        if place[0] is None and (draft.type == "aid" or draft.trigger.value.mode == "transfer"):
+            return self._receiver_place(draft)
+        if place[0] is None and draft.type == "visit":
+            return self._host_place(draft)
+        return place
+
+    def _host_place(self, draft: Draft) -> tuple[Entity | None, str | None]:
+        """A visit told without a place ("paid a visit to the country … at the invitation of her Lao
+        counterpart") is in the hosts' country, when the hosts are all of one state other than the visitors'."""
+        hosts = {side(e.country) for e in draft.counterparts if e.kind in PEOPLE and e.country}
+        visitors = {side(e.country) for e in draft.actors if e.country}
+        if len(hosts) != 1 or hosts & visitors or not visitors:
+            return None, None
+        state = self.memory.country(hosts.pop())
+        return (state, "hosts") if state is not None else (None, None)
+
+    def _receiver_place(self, draft: Draft) -> tuple[Entity | None, str | None]:
+        """A transfer told without a place happens where it is received (not at a dateline)."""
+        code = aid.receiver_country(draft.counterparts)
+        state = self.memory.country(code) if code else None
+        return (state, "receiver") if state is not None else (None, None)
 
     def _host_state(self, view: View, draft: Draft, segment_end: int) -> Entity | None:
         """"She also paid an official goodwill visit to the country": the other side's state."""
@@ -482,7 +669,8 @@ class FrameReader:
             marked = russian_frames.destination(view.text, trigger, places, segment_end)
             if marked:
                 return marked[0].value
-        return _visit_place(view.text, trigger, places, segment_end) or self._host_state(view, draft, segment_end)
+        return (_visit_place(view.text, trigger, places, segment_end) or self._host_state(view, draft, segment_end)
+                or _later_city(view.text, places, segment_end))
 
     def _place(self, view: View, draft: Draft, segment_end: int) -> tuple[Entity | None, str | None]:
         places = [m for m in view.mentions if m.value.kind in ("place", "country")]

@@ -49,6 +49,10 @@ class Lexicon:
     title_words: frozenset[str] = frozenset()  # words of an office title that are never a name
     name_joiners: frozenset[str] = frozenset()  # small words a title runs over ("of", "the", "и")
     roles: tuple[tuple[re.Pattern[str], str], ...] = ()  # an office printed without a name → its English title
+    hardware: re.Pattern[str] = re.compile(r"(?!x)x")  # arms and machines: delivered without a gift cue, a trade
+    gift: re.Pattern[str] = re.compile(r"(?!x)x")  # words that make a transfer a gift ("free", "humanitarian")
+    honorifics: frozenset[str] = frozenset()  # title words that are no office ("mr", "ms", "counterpart")
+    receipts: frozenset[str] = frozenset()  # meeting phrases that tell a receipt when a thing follows ("received")
 
 
 def _words_pattern(words: list[str], extra: str = "") -> re.Pattern[str]:
@@ -74,6 +78,8 @@ def _cue_phrases(data: dict[str, Any]) -> list[tuple[str, tuple[str, str]]]:
     for status, cues in data.get("status_after", {}).items():  # the event noun's own predicate, after it
         phrases += [(c, ("after", status)) for c in cues]
     phrases += [(c, ("accepted", "")) for c in data.get("accepted_invitation", ())]
+    # a modal of courtesy ("would like to express") tells no plan: it shields its modal like a taken-up invitation
+    phrases += [(c, ("accepted", "")) for c in data.get("courtesy_modals", ())]
     phrases += [(c, ("context", "")) for c in data.get("context", ())]
     phrases += [(n, ("agreement_noun", "")) for n in data.get("agreement_nouns", ())]
     return phrases
@@ -92,6 +98,10 @@ def lexicon_from_data(data: dict[str, Any]) -> Lexicon:
         titles=tuple(data.get("titles", ())),
         title_words=frozenset(data.get("title_words", ())),
         name_joiners=frozenset(data.get("name_joiners", ())),
+        receipts=frozenset(data.get("receipt_phrases", ())),
+        honorifics=frozenset(data.get("honorifics", ())),
+        hardware=_words_pattern(data.get("hardware", [])),
+        gift=_words_pattern(data.get("gift_cues", [])),
         adjectives=adjectives,
         back_references=tuple((re.compile(pattern, re.I), meaning)
                               for meaning, patterns in data.get("back_references", {}).items() for pattern in patterns),

@@ -59,16 +59,36 @@ def _surnames(people: list[PhraseMatch[Entity]], text: str, folded: str) -> list
     return PhraseMatcher(aliases).find(text, folded) if aliases else []
 
 
+def _given_names(people: list[PhraseMatch[Entity]], text: str, folded: str) -> list[PhraseMatch[Entity]]:
+    """Lao people are named again by their given name ("Ms Pany", "President Choummaly",
+    "Sonexay said"): the first word of a Lao person's full name, alone elsewhere in the
+    document, when no other Lao person named there shares it."""
+    owners: dict[str, list[Entity]] = {}
+    for match in people:
+        words = match.value.name.split()
+        if match.value.kind == "person" and match.value.country == LAO and len(words) >= 2 and len(words[0]) >= 4:
+            bucket = owners.setdefault(words[0], [])
+            if match.value not in bucket:
+                bucket.append(match.value)
+    aliases = [(given, found[0]) for given, found in owners.items() if len(found) == 1]
+    return PhraseMatcher(aliases).find(text, folded) if aliases else []
+
+
 def find_mentions(text: str, folded: str, gazetteer_hits: list[PhraseMatch[Entity]],
                   lexicon: Lexicon) -> list[PhraseMatch[Entity]]:
-    """Every mention of the document: gazetteer hits, titled people and their surnames, in text order."""
+    """Every mention of the document: gazetteer hits, titled people, their surnames and (for Lao
+    people) their given names, in text order."""
     titled = titled_people(text, lexicon, gazetteer_hits)
-    if not titled:
-        return gazetteer_hits
     known = {m.value.id for m in gazetteer_hits}
     fresh = [m for m in titled if m.value.id not in known]
     again = [m for m in _surnames(fresh, text, folded) if m.value.id not in known]
-    return select([*gazetteer_hits, *titled, *again])
+    found = select([*gazetteer_hits, *titled, *again])
+    given = _given_names(found, text, folded)
+    if not given:
+        return found
+    taken = [(m.start, m.end) for m in found]
+    extra = [m for m in given if not any(lo < m.end and m.start < hi for lo, hi in taken)]
+    return sorted([*found, *extra], key=lambda m: m.start) if extra else found
 
 
 _SPEAKER_BEFORE = re.compile(r"\b(?:in the words of|according to|as (?:quoted|cited) by|quoting|по словам|"
@@ -80,6 +100,11 @@ _SPEECH_AFTER = re.compile(r"\s*,?\s*(?:(?:also|earlier|later|then|further|ра�
                            r"(?:said|says|stated|states|noted|notes|added|adds|recalled|recalls|"
                            r"remarked|wrote|writes|told (?:reporters|journalists)|сказал|заявил|отметил|"
                            r"подчеркнул|сообщил|добавил)\b", re.I)
+_ACT_BEFORE_SPEECH = re.compile(r"\s*(?:reporters|journalists|the press|the media)?\s*(?:on\s+[A-Z]\w+\s+)?"
+                                r"(?:after|following|during|at)\s+(?:the\s+|his\s+|her\s+|a\s+)?"
+                                r"(?:talks|meeting|negotiations|переговоров|встречи)\b", re.I)
+_ROLE_WORD = re.compile(r"[^\W\d_]+")
+_POSSESSIVE_ROLE = re.compile(r"[’']s\s+([^\W\d_]+)\b")
 _PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our|[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir)\b")
 
 
@@ -97,8 +122,18 @@ def _speaker_spans(text: str, mentions: list[PhraseMatch[Entity]], act: int) -> 
             spans.append((cue.start(), speaker.end))
     pronouns = _PRONOUN.findall(text[:act])
     if not (pronouns and pronouns[-1].lower() in ("i", "we", "my", "our")):
-        spans += [(m.start, m.end) for m in persons if _SPEECH_AFTER.match(text, m.end)]
+        spans += [(m.start, m.end) for m in persons if _speaks_only(text, m.end)]
     return spans
+
+
+def _speaks_only(text: str, end: int) -> bool:
+    """A speech verb follows the person, and not "… told reporters after talks with": there the
+    speaker is also the one who held the talks."""
+    speech = _SPEECH_AFTER.match(text, end)
+    if speech is None:
+        return False
+    rest = text[speech.end():speech.end() + 60]
+    return not _ACT_BEFORE_SPEECH.match(rest)
 
 
 def without_speakers(text: str, mentions: list[PhraseMatch[Entity]], act: int) -> list[PhraseMatch[Entity]]:
@@ -119,6 +154,8 @@ class Memory:
     last_pair: list[Entity] = attrs.field(factory=list)
     countries_seen: set[str] = attrs.field(factory=set)
     last_state: dict[str, Entity] = attrs.field(factory=dict)  # side → the state of that side last named
+    roles: tuple[str, ...] = ()  # office words of the language ("speaker", "ambassador")
+    by_title: dict[str, Entity] = attrs.field(factory=dict)  # office word → the person last introduced with it
 
     @property
     def both_sides_mentioned(self) -> bool:
@@ -127,9 +164,11 @@ class Memory:
     def country(self, code: str) -> Entity | None:
         return self.gazetteer.country(code)
 
-    def remember(self, mentions: list[PhraseMatch[Entity]], told_event: bool, speaker: Entity | None = None) -> None:
+    def remember(self, mentions: list[PhraseMatch[Entity]], told_event: bool, speaker: Entity | None = None,
+                 text: str = "") -> None:
         """Note who was named; "he" in a later sentence is the speaker of this one ("…, заявил
         Сипхандон. Он подчеркнул …"), else its first person, when it told no event."""
+        self._remember_titles(mentions, text)
         for m in mentions:
             entity = m.value
             if entity.country:
@@ -142,6 +181,41 @@ class Memory:
         if persons and not told_event:
             self.last_subject = [speaker] if speaker is not None else persons[:1]
 
+    def _remember_titles(self, mentions: list[PhraseMatch[Entity]], text: str) -> None:
+        """"visiting Speaker of the Federation Council …, Ms Valentina Matvienko": later "the Speaker"
+        is her. The office words printed between the previous mention and a person are theirs."""
+        previous_end = 0
+        for m in mentions:
+            if m.value.kind != "person" or not self.roles:
+                continue
+            window = text[max(previous_end, m.start - 90):m.start]
+            window = window[max(window.rfind("."), window.rfind(";")) + 1:]
+            for word in _ROLE_WORD.findall(window):
+                if word.lower() in self.roles:
+                    self.by_title.pop(word.lower(), None)  # the latest introduced is looked up first
+                    self.by_title[word.lower()] = m.value
+            previous_end = m.end
+
+    def titled_reference(self, prefix: str) -> list[Entity]:
+        """"the Speaker", "the Federation Council’s Speaker": the person last introduced with that office."""
+        for title, entity in reversed(list(self.by_title.items())):
+            if re.search(r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[A-Z][\w’'.-]*\s+){0,4}(?i:" + re.escape(title) + r")\b",
+                         prefix):
+                return [entity]
+        return []
+
+    def possessive_roles(self, text: str, mentions: list[PhraseMatch[Entity]]) -> list[PhraseMatch[Entity]]:
+        """"The Federation Council’s Speaker held talks": a body's office holder, not the body, acts."""
+        out = []
+        for m in mentions:
+            role = _POSSESSIVE_ROLE.match(text, m.end) if m.value.kind in ("org", "country") else None
+            person = self.by_title.get(role.group(1).lower()) if role else None
+            if role and person is not None:
+                out.append(PhraseMatch(m.start, role.end(), text[m.start:role.end()], person))
+            else:
+                out.append(m)
+        return out
+
     def after_event(self, actors: list[Entity], counterparts: list[Entity]) -> None:
         persons = [e for e in actors + counterparts if e.kind == "person"]
         if actors and actors[0].kind == "person":
@@ -152,11 +226,11 @@ class Memory:
             self.last_pair = persons
 
     def resolve(self, prefix: str) -> list[Entity]:
-        """The people a back-reference in ``prefix`` stands for (the first kind that occurs)."""
+        """The people a back-reference in ``prefix`` stands for (the first kind that occurs, else an office)."""
         for pattern, meaning in self.back_references:
             if pattern.search(prefix):
                 return self._meaning(meaning)
-        return []
+        return self.titled_reference(prefix)
 
     def _meaning(self, meaning: str) -> list[Entity]:
         if meaning == "countries":
