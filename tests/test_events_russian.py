@@ -256,11 +256,3 @@ def test_a_visit_in_the_future_tense_is_planned():
     assert visits and all(e.status == "planned" for e in visits)
     assert _names(visits[0].participants) == {"Thongloun Sisoulith"}
 
-
-def test_humanitarian_demining_is_aid():
-    # 292_other.txt (11.11.2021): sappers of the Russian Mine Action Centre arrive to clear Laos of mines
-    events = _events("Военнослужащие отряд разминирования Международного противоминного ордена Кутузова центра "
-                     "Вооруженных Сил Российской Федерации прибыли в Лаосскую Народно-Демократическую Республику для "
-                     "гуманитарного разминирования территории страны.", published="2021-11-11")
-    [aid] = _of(events, "aid")
-    assert set(aid.countries) >= {"RUS", "LAO"} and aid.place is not None and aid.place.country == "LAO"
