@@ -13,7 +13,7 @@ import laoru
 from laoru.events import EventExtractor, extract_events
 from laoru.events.gazetteer import default_gazetteer
 from laoru.events.mentions import distinct, parties
-from laoru.events.when import Resolved, dateline_day, find_dates, resolve
+from laoru.events.when import Resolved, body_dateline, dateline_day, find_dates, resolve
 from laoru.model import Dateline, Document, Paragraph
 
 GAZ = default_gazetteer()
@@ -254,3 +254,44 @@ def test_a_visit_told_with_its_visitors_dated_act_is_in_that_acts_month():
     [visit] = [e for e in extract_events(doc) if e.type == "visit"]
     assert (visit.start, visit.end) == ("2025-07", None)
     assert visit.place is not None and visit.place.country == "RUS"
+
+
+def test_a_dateline_printed_at_the_start_of_the_body_dates_and_places_the_lead():
+    # 283_other.txt as parsed: the page gives no dateline apart, the body opens with it
+    doc = _doc("ВЬЕНТЬЯН (Лаос), 10 дек -. Секретарь Совета Безопасности России Сергей Шойгу прибыл с рабочим "
+               "визитом в Лаосскую Народно-Демократическую Республику, передаёт корреспондент.")
+    [visit] = [e for e in extract_events(doc) if e.type == "visit"]
+    assert visit.start == "--12-10" and visit.place is not None and visit.place.country == "LAO"
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("ВЬЕНТЬЯН (Лаос), 10 дек -. Секретарь Совета Безопасности", ("ВЬЕНТЬЯН (Лаос)", "10 дек")),  # 283
+    ("МОСКВА, 31 июл - ПРАЙМ. Президент России Владимир Путин", ("МОСКВА", "31 июл")),  # 282
+    ("VIENTIANE, May 23. /TASS/. Russian Security Council", ("VIENTIANE", "May 23")),  # seed 002-tass
+    ("KPL President Thongloun Sisoulith has successfully concluded", None),  # 245: a credit, no date
+])
+def test_body_dateline(text, dateline):
+    assert body_dateline(text) == dateline
+
+
+def test_a_visit_named_after_its_trigger_has_its_visitor_as_actor_and_the_page_news_dates_it():
+    # 319_other.txt (item timed 31 July 2025): the lead (the gift accepted at the talks), then the arrival
+    doc = _doc("Президент России Владимир Путин с готовностью принял подарок от президента Лаоса Тхонглуна "
+               "Сисулита, который решил передать России «пару слонов» в честь 65-летия установления дипотношений "
+               "между странами.", "Сисулит прибыл в Россию с официальным визитом.", published="2025-07-31")
+    [visit] = [e for e in extract_events(doc) if e.type == "visit"]
+    assert [p.name for p in visit.actors] == ["Thongloun Sisoulith"] and visit.start == "2025-07"
+    # 299_other.txt: "В июле в Москву с визитом приезжал президент Лаоса Тхонглун Сисулит"
+    doc = _doc("В июле в Москву с визитом приезжал президент Лаоса Тхонглун Сисулит, где стороны подписали восемь "
+               "двусторонних соглашений в различных сферах.", published="2025-09-08")
+    [visit] = [e for e in extract_events(doc) if e.type == "visit"]
+    assert [p.name for p in visit.actors] == ["Thongloun Sisoulith"] and visit.start == "2025-07"
+
+
+def test_the_city_named_in_the_locative_places_the_act():
+    # 294_interfax.txt (dateline Москва, 19 сентября: the report's place, not the exercise's)
+    doc = _doc("Москва. 19 сентября. INTERFAX.RU - Церемония открытия российско-лаосских военных учений "
+               "\"Ларос-2025\" прошла в столице республики городе Вьентьяне, сообщает министерство обороны РФ.",
+               published="2025-09-19", dateline=Dateline(place="Москва", date="19 сентября"))
+    [exercise] = [e for e in extract_events(doc) if e.type == "exercise"]
+    assert exercise.place is not None and exercise.place.country == "LAO" and exercise.start == "2025-09-19"

@@ -10,6 +10,7 @@ the two are linked instead, as is a meeting with the visit whose range contains 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
@@ -146,12 +147,52 @@ def _bounds(start: str | None, end: str | None) -> tuple[tuple[int, ...], tuple[
     return lo, hi, True  # type: ignore[return-value]
 
 
+#: Days by which two datings of one trip may miss each other: the same visitor in the same
+#: country "arrived on 10 December" (283) and "is in Vientiane on 11 December" (288) is one visit.
+_TRIP_SLACK = dt.timedelta(days=3)
+
+
+def _shift(value: str | None, days: dt.timedelta) -> str | None:
+    """A day-precise date moved by ``days`` (a yearless one through a non-leap year); others as they are."""
+    if not value or len(value) not in (7, 10) or (len(value) == 7 and not value.startswith("--")):
+        return value
+    yearless = value.startswith("--")
+    try:
+        moved = dt.date.fromisoformat("2001" + value[1:] if yearless else value) + days
+    except ValueError:
+        return value
+    if yearless:
+        return "--" + moved.isoformat()[5:] if moved.year == 2001 else None
+    return moved.isoformat()
+
+
+def _trip_span(event: Event) -> tuple[str | None, str | None]:
+    """A visit's dates widened by the trip slack (a yearless range that would wrap the year is not)."""
+    start, end = event.start, event.end or event.start
+    if event.type != "visit" or not start:
+        return start, end
+    low, high = _shift(start, -_TRIP_SLACK), _shift(end, _TRIP_SLACK)
+    return (low, high) if low and high else (start, end)
+
+
+def _same_trip(a: Event, b: Event) -> bool:
+    """Two visits of one visitor to one country whose dates miss each other by a few days."""
+    if a.type != "visit" or not (a.place and b.place and a.place.country and a.place.country == b.place.country):
+        return False
+    return _overlap(_bounds(*_trip_span(a)), _bounds(b.start, b.end))
+
+
 def dates_compatible(a: Event, b: Event) -> bool:
-    """Overlapping ranges; without a year on one side, month/day alone must overlap."""
-    first, second = _bounds(a.start, a.end), _bounds(b.start, b.end)
+    """Overlapping ranges; without a year on one side, month/day alone must overlap. Visits of one
+    visitor to one country a few days apart are one trip (:data:`_TRIP_SLACK`)."""
+    return _overlap(_bounds(a.start, a.end), _bounds(b.start, b.end), a, b) or _same_trip(a, b) or _same_trip(b, a)
+
+
+def _overlap(first: Any, second: Any, a: Event | None = None, b: Event | None = None) -> bool:
     if first is None or second is None:
         # undated tellings merge only when they name the same two or more people
-        return first is None and second is None and _people(a) == _people(b) and len(_people(a)) >= 2
+        return a is not None and b is not None and first is None and second is None and \
+            _people(a) == _people(b) and len(_people(a)) >= 2
     if first[2] and second[2]:
         return first[0] <= second[1] and second[0] <= first[1]
     lo1, hi1 = first[0][-2:], first[1][-2:]
@@ -164,13 +205,30 @@ def _people(event: Event, side: str | None = None) -> frozenset[str]:
     return frozenset(p.key or p.name for p in group if p.kind in ("person", "org"))
 
 
+#: Acts of states: one telling may name only the states ("Russia and Laos"), another their bodies
+#: or people ("units of the Eastern Military District and the Lao People's Army").
+_STATE_ACTS = frozenset({"exercise", "agreement", "aid", "other"})
+
+
+def _visitors_agree(a: Event, b: Event) -> bool:
+    """The same visitor; with no visitor named on either side, the same destination country."""
+    visitors_a, visitors_b = _people(a, "actors"), _people(b, "actors")
+    if visitors_a or visitors_b:
+        return bool(visitors_a & visitors_b)
+    return bool(a.place and b.place and a.place.country == b.place.country)
+
+
+def _states_agree(states_only: Event, other: Event) -> bool:
+    """A telling that names only states agrees with one whose parties belong to those states."""
+    return bool(states_only.countries) and set(states_only.countries) <= set(other.countries)
+
+
 def participants_agree(a: Event, b: Event) -> bool:
     if a.type == "visit":
-        visitors_a, visitors_b = _people(a, "actors"), _people(b, "actors")
-        if visitors_a or visitors_b:
-            return bool(visitors_a & visitors_b)
-        return bool(a.place and b.place and a.place.country == b.place.country)
+        return _visitors_agree(a, b)
     people_a, people_b = _people(a), _people(b)
+    if a.type in _STATE_ACTS and bool(people_a) != bool(people_b):
+        return _states_agree(a, b) if not people_a else _states_agree(b, a)
     if people_a or people_b:
         return bool(people_a and people_b) and (people_a <= people_b or people_b <= people_a)
     if a.type == "agreement" and a.agreements and b.agreements:
@@ -234,7 +292,7 @@ def _date_keys(event: Event) -> _DateKeys:
     run backwards or span years are rare and returned as None.
     """
     try:
-        bounds = _bounds(event.start, event.end)
+        bounds = _bounds(*_trip_span(event))
     except (ValueError, IndexError):
         return None
     if bounds is None:
@@ -263,11 +321,12 @@ def _party_keys(event: Event) -> list[Any]:
             return [("visitor", p) for p in visitors]
         return [("country", event.place.country)] if event.place else []
     people = _people(event)
+    states = [("state", c) for c in event.countries] if event.type in _STATE_ACTS else []
     if people:
-        return [("person", p) for p in people]
+        return [("person", p) for p in people] + states
     if event.type == "agreement" and event.agreements:
-        return [("agreement", title.lower()) for title in event.agreements]
-    return []
+        return [("agreement", title.lower()) for title in event.agreements] + states
+    return states
 
 
 class _Blocks:

@@ -148,12 +148,18 @@ def _act_in_visit(draft: Draft, story: Story, text: str) -> bool:
 
 def _visit_of_dated_act(draft: Draft, story: Story) -> bool:
     """"Путин 31 июля провел переговоры с … Сисулитом, который прибыл в Москву с официальным
-    визитом": the visit told with its visitor's dated act took place around it (its month)."""
-    last = story.last_dated_day
-    if draft.type != "visit" or last is None or last.sentence is not draft.sentence or \
-            not {e.id for e in draft.actors} & last.people() or not last.start:
+    визитом": the visit told with its visitor's dated act, or told later in a page whose news
+    (the lead's act) the visitor took part in ("Сисулит прибыл в Россию с официальным визитом"),
+    took place around that act: its month."""
+    if draft.type != "visit" or draft.status != "occurred":
         return False
-    draft.start, draft.end = last.start[:7], None
+    visitors = {e.id for e in draft.actors + draft.counterparts if e.kind == "person"}
+    acts = [a for a in (story.last_dated_day, story.lead_act) if a is not None and a.start]
+    act = next((a for a in acts if (a is story.lead_act or a.sentence is draft.sentence)
+                and visitors & a.people()), None)
+    if act is None or act.start is None or act.start.startswith("--"):
+        return False
+    draft.start, draft.end = act.start[:7], None
     draft.date_basis = "the month of the visitor's act told with it"
     draft.confidence -= 0.1
     return True

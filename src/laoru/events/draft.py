@@ -55,6 +55,7 @@ class Story:
     last_agreement: Draft | None = None
     lead: bool = False  # reading the lead sentence, the one the dateline belongs to
     lead_days: set[tuple[str, int]] = attrs.field(factory=set)  # relative days the lead's events took place on
+    lead_act: Draft | None = None  # the first dated act of the lead: the page's news
 
     def after_event(self, draft: Draft) -> None:
         if draft.type == "visit" and draft.start and draft.status in ("occurred", "ongoing") and draft.within is None:
@@ -63,3 +64,5 @@ class Story:
             self.last_dated_day = draft
         if draft.type == "agreement":
             self.last_agreement = draft
+        if self.lead and self.lead_act is None and draft.start and draft.status in ("occurred", "ongoing"):
+            self.lead_act = draft

@@ -29,9 +29,9 @@ from laoru.events.model import Event, Evidence, event_id
 from laoru.events.plover import plover_for
 from laoru.events.sentences import Indexed, split_sentences
 from laoru.events.status import act_type, in_scope, tells_an_act
-from laoru.events.when import dateline_day, document_anchor
+from laoru.events.when import body_dateline, dateline_day, document_anchor
 from laoru.language import guess_language
-from laoru.model import Document
+from laoru.model import Dateline, Document
 
 
 class NoLexiconWarning(UserWarning):
@@ -78,9 +78,10 @@ class EventExtractor:
         if not self.gazetteer.names_both_sides(folded) or (
                 not lexicon.triggers.any_hit(folded) and not agreements.DATED_TITLE_HINT.search(body)):
             return []  # no Lao–Russian event can be told here: skip the sentence work
-        anchor, anchor_warnings = document_anchor(doc.published, doc.dateline.date if doc.dateline else None)
-        story = Story(anchor=anchor, dateline_place=self._dateline_place(doc),
-                      dateline_day=dateline_day(doc.published, doc.dateline.date if doc.dateline else None))
+        dateline = _dateline(doc)
+        anchor, anchor_warnings = document_anchor(doc.published, dateline.date if dateline else None)
+        story = Story(anchor=anchor, dateline_place=self._dateline_place(dateline),
+                      dateline_day=dateline_day(doc.published, dateline.date if dateline else None))
         memory = Memory(self.gazetteer, lexicon.back_references, roles=_office_words(lexicon))
         drafts = place_by_visits(self._read(doc, lexicon, story, memory, folded))
         return [freeze(d, doc, anchor_warnings) for d in consolidate(self._acts(drafts, memory))]
@@ -95,6 +96,7 @@ class EventExtractor:
             if not draft.status or not tells_an_act(draft):
                 continue
             draft.type = act_type(draft)
+            _visitor_first(draft)
             draft.in_scope = in_scope(draft, memory.both_sides_mentioned)
             if draft.in_scope or self.keep_out_of_scope:
                 kept.append(draft)
@@ -117,11 +119,29 @@ class EventExtractor:
             drafts.extend(reader.read(sentence, *(index.slice(sentence) for index in found)))
         return reader.finish(drafts)
 
-    def _dateline_place(self, doc: Document) -> Entity | None:
-        if not doc.dateline or not doc.dateline.place:
+    def _dateline_place(self, dateline: Dateline | None) -> Entity | None:
+        if not dateline or not dateline.place:
             return None
-        found = [m.value for m in self.gazetteer.find(doc.dateline.place) if m.value.kind == "place"]
+        found = [m.value for m in self.gazetteer.find(dateline.place) if m.value.kind == "place"]
         return found[0] if found else None
+
+
+def _dateline(doc: Document) -> Dateline | None:
+    """The page's dateline, else one printed at the start of its body ("ВЬЕНТЬЯН (Лаос), 10 дек -.")."""
+    if doc.dateline is not None and (doc.dateline.place or doc.dateline.date):
+        return doc.dateline
+    printed = body_dateline(doc.text[:160])
+    return Dateline(place=printed[0], date=printed[1]) if printed else None
+
+
+def _visitor_first(draft: Draft) -> None:
+    """A visit names its visitor: with nobody before the trigger, the person after it ("В июле в
+    Москву с визитом приезжал президент Лаоса Тхонглун Сисулит")."""
+    if draft.type == "visit" and not any(e.kind == "person" for e in draft.actors):
+        persons = [e for e in draft.counterparts if e.kind == "person"]
+        if persons:
+            draft.actors = [*draft.actors, persons[0]]
+            draft.counterparts = [e for e in draft.counterparts if e is not persons[0]]
 
 
 def place_by_visits(drafts: list[Draft]) -> list[Draft]:

@@ -42,7 +42,7 @@ _REL_WORD = re.compile(r"(?:which|that|who|который|которая|кот�
 _GERUND_FOR = re.compile(r"(\S+)\s+for\s*$")
 _REL_CLAUSE = re.compile(r"(?:\bwhich|\bthat|\bwho|\bкотор\w+|,)\s+(?:[^,;]*?)$")
 _JOINED = re.compile(r"\s+(?:и|and)\s", re.I)
-_AT_PLACE = re.compile(r"(?:\b(?:in|at|to|во|в|на)\s+(?:the\s+)?|ຢູ່\s*|ທີ່\s*)$")
+_AT_PLACE = re.compile(r"(?:\b(?:in|at|to|во|в|на)\s+(?:the\s+)?|(?<!\w)городе\s+|ຢູ່\s*|ທີ່\s*)$")  # "городе Вьентьяне"
 # a state as the place: where an exercise is held ("пройдут в Лаосе", "on the territory of the Lao PDR"),
 # where aid is taken to ("airlifted ... to Laos")
 _NEVER = re.compile(r"(?!x)x")

@@ -502,3 +502,17 @@ def dateline_day(published: str | None, dateline_date: str | None) -> str | None
     if printed and printed.startswith("--") and len(printed) == 7:  # --MM-DD
         return resolve_yearless(printed, published[:10]) if published and not published.startswith("--") else printed
     return printed[:10] if printed and len(printed) >= 10 else None
+
+
+_BODY_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ'\- ]{2,40}(?:\s*\([^)]{1,30}\))?)\s*,\s*"
+    r"(?P<date>\d{1,2}\s+[^\W\d_]{3,10}\.?|[^\W\d_]{3,10}\.?\s+\d{1,2})\s*(?:[-–—.]|/)")
+
+
+def body_dateline(text: str) -> tuple[str, str] | None:
+    """(place, date) of a wire dateline printed at the very start of the body when the page gave
+    none apart ("ВЬЕНТЬЯН (Лаос), 10 дек -. Секретарь …"): a capitalised place, a day and month."""
+    match = _BODY_DATELINE.match(text)
+    if match is None or not parse_human(match.group("date")):
+        return None
+    return match.group("place").strip(), match.group("date").strip()
