@@ -256,3 +256,31 @@ def test_a_visit_in_the_future_tense_is_planned():
     assert visits and all(e.status == "planned" for e in visits)
     assert _names(visits[0].participants) == {"Thongloun Sisoulith"}
 
+
+
+def test_humanitarian_demining_is_aid_given_by_those_who_arrive_for_it():
+    # 292_other.txt (11.11.2021): "прибыли в Лаосскую … для гуманитарного разминирования": Russia gives, Laos receives
+    events = _events("Военнослужащие отряд разминирования Международного противоминного ордена Кутузова центра "
+                     "Вооруженных Сил Российской Федерации прибыли в Лаосскую Народно-Демократическую Республику для "
+                     "гуманитарного разминирования территории страны.", published="2021-11-11")
+    [aid] = _of(events, "aid")
+    assert _names(aid.actors) == {"Russia"} and _names(aid.counterparts) == {"Laos"}
+    assert aid.place is not None and aid.place.country == "LAO"
+
+
+def test_who_decided_an_act_does_not_take_part_in_it():
+    # 292_other.txt: "В соответствии с решением Президента Российской Федерации … направлен отряд разминирования"
+    from laoru.events.gazetteer import default_gazetteer
+    from laoru.events.lexicon import load_lexicon
+    from laoru.events.mentions import without_speakers
+    from laoru.events.roles import role_mentions
+
+    lexicon = load_lexicon("ru")
+    assert lexicon is not None
+    text = ("В соответствии с решением Президента Российской Федерации для оказания содействия в разминировании "
+            "территории в Лаосской Народно-Демократической Республике Министерством обороны Российской Федерации "
+            "направлен отряд разминирования Международного противоминного центра ВС РФ.")
+    heard = role_mentions(text, default_gazetteer().find(text), lexicon, default_gazetteer(), "2021-11-11")
+    assert "Vladimir Putin" in {m.value.name for m in heard}
+    act = text.index("направлен")
+    assert "Vladimir Putin" not in {m.value.name for m in without_speakers(text, heard, act)}

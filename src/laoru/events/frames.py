@@ -46,6 +46,7 @@ _AT_PLACE = re.compile(r"(?:\b(?:in|at|to|во|в|на)\s+(?:the\s+)?|(?<!\w)г�
 # a state as the place: where an exercise is held ("пройдут в Лаосе", "on the territory of the Lao PDR"),
 # where aid is taken to ("airlifted ... to Laos")
 _NEVER = re.compile(r"(?!x)x")
+_PURPOSE = re.compile(r"(?:\bдля|\bto)\s+(?:\w+\s+)?$", re.I)  # an aid noun as the purpose of the clause's act
 _HOST_COUNTRY = {
     "exercise": re.compile(r"(?:\b(?:in|on the territory of)\s+(?:the\s+)*|(?<!\w)(?:в|во|на территории)\s+)$", re.I),
     "aid": re.compile(r"(?:\bto\s+(?:the\s+)?|(?<!\w)(?:в|во)\s+)$", re.I),
@@ -554,6 +555,8 @@ class FrameReader:
         """Giver and receiver of a transfer by the roles of its verb (see :mod:`laoru.events.aid`)."""
         trigger = view.triggers[index]
         segment_start = view.triggers[index - 1].end if index else 0
+        if _PURPOSE.search(view.text, max(0, trigger.start - 30), trigger.start):
+            segment_start = 0  # "саперы прибыли в Лаос для гуманитарного разминирования": the arrivers give
         if trigger.value.passive:  # "Laos has received … from Russia"
             givers = aid.givers_after(view.text, view.mentions, trigger.end, segment_end)
             receivers = aid.subject_party(view.text, view.mentions, segment_start, trigger.start)

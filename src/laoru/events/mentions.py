@@ -93,6 +93,8 @@ def find_mentions(text: str, folded: str, gazetteer_hits: list[PhraseMatch[Entit
 
 _SPEAKER_BEFORE = re.compile(r"\b(?:in the words of|according to|as (?:quoted|cited) by|quoting|по словам|"
                              r"как (?:сообщил|заявил|отметил))\s|"
+                             # who decided it is not who does it: "по решению / в соответствии с решением Президента …"
+                             r"\b(?:по|в соответствии с) (?:решению|решением|поручению|указанию)\s|"
                              # "…, заявил Сипхандон в интервью": the Russian attribution after a quote
                              r"[,»”\"]\s*[-—–]?\s*(?:сказал|заявил|отметил|подчеркнул|сообщил|добавил|"
                              r"рассказал|пояснил)[аи]?\s(?!\s*(?:он|она|они)\b)", re.I)
