@@ -2,7 +2,8 @@
 
 Kept (each saves at least 10% of a page's time on ``benchmarks/extraction.py``, see
 docs/performance.md): ``clean.normalise_space``'s ``str.split`` path, the XPath of
-``laoru.selectors`` and the quick field-type check of ``laoru.typecheck``. Each is checked here against a
+``laoru.selectors``, the quick field-type check of ``laoru.typecheck`` and the word pre-checks of
+``laoru.literals`` (captions, signatures). Each is checked here against a
 reference written the slow, obvious way. Speed itself is measured in ``benchmarks/``, never here.
 """
 
@@ -12,12 +13,14 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typeguard import CollectionCheckStrategy, TypeCheckError, check_type
 
 from laoru import clean
 from laoru.errors import InputError
+from laoru.literals import CASE_TWINS, any_search, required_words
 from laoru.model import Dateline, Paragraph, Related
 from laoru.page import MAX_TREE_DEPTH, Page
 from laoru.plugin import FIELD_TYPES
@@ -162,3 +165,79 @@ def test_quick_field_check_takes_the_values_the_fixtures_give():
         assert quick_check(FIELD_TYPES[field])(value), field
     assert not quick_check(FIELD_TYPES["paragraphs"])("one string")
     assert not quick_check(FIELD_TYPES["title"])(["a list"])
+
+
+# --- laoru.literals: the words a pattern's every match contains (caption check, signature scoring)
+
+CAPTURES = sorted((SHARED / "captures").glob("*.txt"))
+
+
+def _patterns() -> list[tuple[str, int]]:
+    from laoru.api import registry
+
+    signatures = [(pattern, re.MULTILINE) for plugin in registry() for pattern in plugin.signatures]
+    return [(pattern, re.IGNORECASE) for pattern in clean.CAPTION_PATTERNS] + signatures
+
+
+def test_the_patterns_have_words():
+    """The pre-check is not moot: the slow caption patterns and most signatures have words."""
+    patterns = _patterns()
+    known = [p for p, flags in patterns if required_words(p, ignore_case=bool(flags & re.IGNORECASE))]
+    assert len(known) >= len(patterns) - 3
+    assert required_words(r"(?:^|[.)]\s+)(?:Photo|Credit|Image)\s*:?", ignore_case=True) == {"photo", "credit", "image"}
+    assert required_words(r"^\W*Asia Fact Check Lab\s*$") == {"Asia Fact Check Lab"}
+    assert required_words(r"^Source: \d+ (?:KPL|Lao)b?$") == {"Source: "}
+    assert required_words(r"(?:KPLx?|Lao)+ agency") == {" agency"}
+    for unread in (r"(?i)photo", r"(?=x)y", r"(a)\1", r"\x41BC", r"a|", r"[[a]"):
+        assert required_words(unread) is None, unread
+
+
+@given(st.data())
+@settings(max_examples=500, deadline=None)
+def test_every_match_of_a_pattern_holds_one_of_its_words(data):
+    pattern, flags = data.draw(st.sampled_from(_patterns()))
+    text = data.draw(st.from_regex(re.compile(pattern, flags)))
+    assert any_search([pattern], flags)(text), (pattern, text)  # never skipped for want of a word
+
+
+def test_case_twins_are_every_character_ignorecase_equates_beyond_lower():
+    """A text letter that ``re.IGNORECASE`` matches to a pattern letter whose ``lower()`` it does not
+    contain (or whose own ``lower()`` is two characters) must send the text to the plain search."""
+    cased = [chr(c) for c in range(0x110000) if chr(c).lower() != chr(c) or chr(c).upper() != chr(c)]
+    alphabet = "".join(cased)
+    pattern_letters = {x for c in cased for x in c.lower() + c.upper() + c.casefold() + c.upper().lower()}
+    needed = {c for c in cased if len(c.lower()) != 1}
+    for letter in pattern_letters - set(CASE_TWINS):
+        needed.update(m.group(0) for m in re.finditer(re.escape(letter), alphabet, re.IGNORECASE)
+                      if letter.lower() not in m.group(0).lower())
+    assert needed <= set(CASE_TWINS), sorted(needed - set(CASE_TWINS))
+
+
+def _joined_caption_search(text: str) -> bool:
+    return bool(re.compile("|".join(clean.CAPTION_PATTERNS), re.IGNORECASE).search(text))
+
+
+@given(TEXT)
+@settings(max_examples=600, deadline=None)
+def test_caption_check_is_one_search_of_the_joined_patterns(text):
+    assert clean.is_normalised_caption(text) == _joined_caption_search(text)
+
+
+def test_caption_check_on_every_capture_line():
+    """Every line of the real captures (shared/captures), as the plain search answers it."""
+    lines = [clean.normalise_space(line) for path in CAPTURES for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 1000
+    assert [clean.is_normalised_caption(line) for line in lines] == [_joined_caption_search(line) for line in lines]
+    assert sum(map(clean.is_normalised_caption, lines)) > 20
+
+
+def test_signature_scores_on_every_capture_are_the_plain_searches():
+    from laoru.api import registry
+
+    plugins = list(registry())
+    for path in CAPTURES:
+        page = Page.from_text(path.read_text(encoding="utf-8"))
+        for plugin in plugins:
+            plain = sum(weight for pattern, weight in plugin.signatures.items()
+                        if re.search(pattern, page.text, re.MULTILINE))
+            assert plugin.score(page) == plain, (path.name, plugin.info.slug)

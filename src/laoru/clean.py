@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Protocol, TypeVar
 
+from laoru.literals import any_search
+
 BOILERPLATE_LINES: tuple[str, ...] = (
     r"Email Print(?: \d+)?",
     r"Top",
@@ -94,7 +96,7 @@ T = TypeVar("T", bound="str | _HasText")
 
 _BOILERPLATE_RE = re.compile(r"^(?:" + "|".join(BOILERPLATE_LINES) + r")$", re.IGNORECASE)
 CAPTION_PATTERNS = CAPTION_PATTERNS + CAPTURE_CAPTION_PATTERNS
-_CAPTION_RE = re.compile("|".join(CAPTION_PATTERNS), re.IGNORECASE)
+_ANY_CAPTION = any_search(CAPTION_PATTERNS, re.IGNORECASE)
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BULLET_RE = re.compile(r"^[•·▪►»*\-–—]\s+")
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200e\u200f\ufeff\u00ad]")
@@ -144,8 +146,12 @@ def is_caption(text: str) -> bool:
 
 
 def is_normalised_caption(text: str) -> bool:
-    """:func:`is_caption` for a text :func:`normalise_space` has already been through."""
-    return bool(_CAPTION_RE.search(text))
+    """:func:`is_caption` for a text :func:`normalise_space` has already been through.
+
+    The answer of one search of the joined :data:`CAPTION_PATTERNS`; each pattern is searched
+    only when the text holds one of its words (speed path, :mod:`laoru.literals`).
+    """
+    return _ANY_CAPTION(text)
 
 
 def compile_patterns(patterns: Iterable[str]) -> re.Pattern[str] | None:

@@ -17,6 +17,7 @@ import attrs
 
 from laoru import clean, dates
 from laoru.assemble import assemble
+from laoru.literals import holds_any, required_words
 from laoru.model import Dateline, Document, Paragraph, Related
 from laoru.page import Page
 from laoru.rules import Rule
@@ -182,7 +183,8 @@ class Parser:
     (its body's first line; the headline is the line just above) and ``end`` (its last line)."""
 
     def __init__(self) -> None:
-        self._signatures = [(re.compile(pattern, re.MULTILINE), weight) for pattern, weight in self.signatures.items()]
+        self._signatures = [(re.compile(pattern, re.MULTILINE), weight, required_words(pattern))
+                            for pattern, weight in self.signatures.items()]
         self._boilerplate = clean.compile_patterns(self.boilerplate)
         layouts = self.layouts()
         self._layouts_by_kind: dict[str, list[type[Layout]]] = {
@@ -208,8 +210,14 @@ class Parser:
         return any(domain == d or domain.endswith("." + d) for d in self.info.domains)
 
     def score(self, page: Page) -> float:
-        """Evidence that ``page`` is this outlet's: the summed weights of matching signatures."""
-        return float(sum(weight for regex, weight in self._signatures if regex.search(page.text)))
+        """Evidence that ``page`` is this outlet's: the summed weights of matching signatures.
+
+        A signature is searched only when the page holds one of its words (speed path,
+        :mod:`laoru.literals`: a page without a known domain is scored by every plugin).
+        """
+        text = page.text
+        return float(sum(weight for regex, weight, words in self._signatures
+                         if holds_any(words, text) and regex.search(text)))
 
     def choose_layout(self, page: Page, warnings: list[str] | None = None) -> type[Layout] | None:
         """The layout for this page: right kind, ``detect`` matching, ``published`` in range.
