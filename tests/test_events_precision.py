@@ -295,3 +295,25 @@ def test_the_city_named_in_the_locative_places_the_act():
                published="2025-09-19", dateline=Dateline(place="Москва", date="19 сентября"))
     [exercise] = [e for e in extract_events(doc) if e.type == "exercise"]
     assert exercise.place is not None and exercise.place.country == "LAO" and exercise.start == "2025-09-19"
+
+
+def test_the_meeting_was_attended_by_joins_the_meeting():
+    # 234_kremlin.txt, first two paragraphs
+    doc = _doc("Vladimir Putin held a meeting with President of the Lao People's Democratic Republic Thongloun "
+               "Sisoulith on the sidelines of the BRICS Summit.",
+               "On the Russian side, the meeting was attended by Foreign Minister Sergei Lavrov, Deputy Prime "
+               "Minister Alexei Overchuk, Presidential Aide Yury Ushakov, Minister of Transport Roman Starovoit, and "
+               "Minister of Energy Sergei Tsivilev.")
+    [meeting] = [e for e in extract_events(doc) if e.type == "meeting"]
+    assert {"Vladimir Putin", "Thongloun Sisoulith", "Sergey Lavrov"} <= _names(meeting)
+
+
+def test_the_states_signing_is_the_signing_of_their_presidents():
+    # 241_other.txt
+    doc = _doc("Russia and Laos have signed several agreements and a declaration on strategic partnership during the "
+               "Lao president’s first official visit to Moscow.",
+               "Russian President Dmitry Medvedev hosted his Lao counterpart Choummaly Sayasone for talks focused on "
+               "bilateral trade, telecommunications and hydroelectric power Thursday in the Kremlin.",
+               "Following the talks, the two presidents signed the declaration […]")
+    [signing] = [e for e in extract_events(doc) if e.type == "agreement"]
+    assert {"Dmitry Medvedev", "Choummaly Sayasone"} <= _names(signing)

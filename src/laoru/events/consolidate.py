@@ -11,6 +11,8 @@ exercise, whoever takes part in it: one document tells one exercise per date).
 
 from __future__ import annotations
 
+import re
+
 from laoru.events import agreements
 from laoru.events.draft import Draft
 from laoru.events.mentions import distinct
@@ -72,11 +74,33 @@ def _states(draft: Draft) -> set[str]:
     return {e.id for e in draft.actors + draft.counterparts if e.kind == "country"}
 
 
+def _state_codes(draft: Draft) -> set[str]:
+    return {e.country for e in draft.actors + draft.counterparts if e.kind == "country" and e.country}
+
+
+def _codes(*drafts: Draft) -> set[str]:
+    return {e.country for d in drafts for e in d.actors + d.counterparts if e.country}
+
+
+_STATE_ACTS = frozenset({"aid", "other"})  # acts told by the states and by their bodies
+
+
+def _states_and_bodies_agree(states_only: Draft, other: Draft) -> bool:
+    """"Russia and Laos have signed several agreements" is the signing their presidents did (undated
+    both or not); "Laos has received 30,000 doses … from Russia" (September 2021) is the delivery
+    the Emergencies Ministry made on 22 September: the states' telling is dated and within it."""
+    if not _state_codes(states_only) <= _codes(states_only, other):
+        return False
+    if states_only.type == "agreement":
+        return states_only.start is None
+    return states_only.type in _STATE_ACTS and states_only.start is not None and other.start is not None
+
+
 def people_agree(a: Draft, b: Draft) -> bool:
     """Who takes part agrees: one's people among the other's. Tellings that name no one but
     states agree only on the same states, both dated or both undated ("Russia provided
-    equipment" is not "It provided $12 million in 2021"). A signing told by the states
-    ("Russia and Laos have signed several agreements") is the one their leaders signed."""
+    equipment" is not "It provided $12 million in 2021"); a telling by the states agrees with
+    one by their bodies or people as :func:`_states_and_bodies_agree` says."""
     people_a, people_b = a.people(), b.people()
     if a.type in _ONE_PER_DOCUMENT:
         return True
@@ -84,9 +108,7 @@ def people_agree(a: Draft, b: Draft) -> bool:
         return people_a <= people_b or people_b <= people_a
     if not people_a and not people_b:
         return _states(a) == _states(b) and (a.start is None) == (b.start is None)
-    states_only = a if not people_a else b
-    return a.type == "agreement" and states_only.start is None and \
-        _states(states_only) <= {e.country for e in a.actors + a.counterparts + b.actors + b.counterparts}
+    return _states_and_bodies_agree(a, b) if not people_a else _states_and_bodies_agree(b, a)
 
 
 def places_agree(a: Draft, b: Draft) -> bool:
@@ -133,7 +155,7 @@ def consolidate(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if _restated_signing(kept, draft):
             continue
-        first = next((k for k in kept if same_act(k, draft)), None)
+        first = next((k for k in kept if same_act(k, draft)), None) or _referred_to(kept, draft)
         if first is None:
             kept.append(draft)
         else:
@@ -155,3 +177,15 @@ def _restated_signing(kept: list[Draft], draft: Draft) -> bool:
         return False
     agreements.merge_agreements(earlier, draft)
     return True
+
+
+_DEFINITE = re.compile(r"^(?:the|this|that)\s", re.I)
+
+
+def _referred_to(kept: list[Draft], draft: Draft) -> Draft | None:
+    """"On the Russian side, the meeting was attended by Lavrov, …": an undated act named with a
+    definite article is the last one of its kind told before; its people join it."""
+    if draft.start is not None or not _DEFINITE.match(draft.trigger.phrase):
+        return None
+    return next((k for k in reversed(kept) if k.type == draft.type and statuses_agree(k, draft)
+                 and places_agree(k, draft)), None)

@@ -45,9 +45,15 @@ class _Token:
 def _is_title(token: _Token, lexicon: Lexicon, titles: frozenset[str]) -> bool:
     if token.word in titles:
         return True
-    if lexicon.language == "ru" and token.word[:4] in {t[:4] for t in titles}:
+    if lexicon.language == "ru" and token.word[:4] in _prefixes(titles):
         return lemma(token.word) in titles
     return False
+
+
+@lru_cache(maxsize=8)
+def _prefixes(titles: frozenset[str]) -> frozenset[str]:
+    """The first four letters of each title word: only a word starting so can be an inflected title."""
+    return frozenset(t[:4] for t in titles)
 
 
 @lru_cache(maxsize=8)
