@@ -299,3 +299,22 @@ def test_holdings_follow_recorded_redirects():
                                                                    "https://loop/b": "https://loop/a"})
     assert holdings.has("https://a.example/x")
     assert not holdings.has("https://loop/a")
+
+
+def test_every_politeness_setting_is_an_option_of_fetch():
+    """One table gives the options and the Settings: a new setting cannot miss its option."""
+    import argparse
+
+    import attrs
+
+    from laoru.commands import fetch as command
+    from laoru.fetch.settings import Settings
+
+    parser = argparse.ArgumentParser()
+    command._add_politeness_options(parser)
+    assert set(vars(parser.parse_args([]))) == set(attrs.fields_dict(Settings))
+    args = parser.parse_args(["--delay", "2.5", "--max-bytes", "7", "--max-wait", "9", "--user-agent", "me (a@b.c)"])
+    assert command._settings(args) == Settings(delay=2.5, max_bytes=7, max_wait=9.0, user_agent="me (a@b.c)")
+    help_text = " ".join(parser.format_help().split())
+    assert "largest body kept, as sent and decompressed (default 20971520)" in help_text
+    assert "seconds between requests to one host (default 1; robots.txt may ask more)" in help_text

@@ -30,31 +30,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
+_POLITENESS: tuple[tuple[str, str, str], ...] = (
+    ("delay", "S", "seconds between requests to one host (default {default:g}; robots.txt may ask more)"),
+    ("concurrency", "N", "requests in flight over all hosts (default {default})"),
+    ("timeout", "S", "seconds to connect or to wait for more bytes (default {default:g})"),
+    ("deadline", "S", "seconds one response may take in all (default {default:g})"),
+    ("retries", "N", "retries after 429, 5xx, timeouts, broken connections (default {default})"),
+    ("backoff", "S", "first wait before a retry, doubled each time (default {default:g})"),
+    ("max_wait", "S", "longest Retry-After or Crawl-delay accepted (default {default:g})"),
+    ("max_redirects", "N", "redirects followed per URL (default {default})"),
+    ("max_bytes", "N", "largest body kept, as sent and decompressed (default {default})"),
+    ("user_agent", "TEXT", "User-Agent header (default {default!r}; add a contact address)"),
+)
+"""The politeness options: a :class:`~laoru.fetch.settings.Settings` field each (``--max-wait`` is
+``max_wait``), its metavar and help; type and default are the field's."""
+
+
 def _add_politeness_options(parser: argparse.ArgumentParser) -> None:
     from laoru.fetch.settings import Settings
 
-    d = Settings()
+    defaults = Settings()
     group = parser.add_argument_group("politeness and patience")
-    group.add_argument("--delay", type=float, default=d.delay, metavar="S",
-                       help=f"seconds between requests to one host (default {d.delay:g}; robots.txt may ask more)")
-    group.add_argument("--concurrency", type=int, default=d.concurrency, metavar="N",
-                       help=f"requests in flight over all hosts (default {d.concurrency})")
-    group.add_argument("--timeout", type=float, default=d.timeout, metavar="S",
-                       help=f"seconds to connect or to wait for more bytes (default {d.timeout:g})")
-    group.add_argument("--deadline", type=float, default=d.deadline, metavar="S",
-                       help=f"seconds one response may take in all (default {d.deadline:g})")
-    group.add_argument("--retries", type=int, default=d.retries, metavar="N",
-                       help=f"retries after 429, 5xx, timeouts, broken connections (default {d.retries})")
-    group.add_argument("--backoff", type=float, default=d.backoff, metavar="S",
-                       help=f"first wait before a retry, doubled each time (default {d.backoff:g})")
-    group.add_argument("--max-wait", type=float, default=d.max_wait, metavar="S",
-                       help=f"longest Retry-After or Crawl-delay accepted (default {d.max_wait:g})")
-    group.add_argument("--max-redirects", type=int, default=d.max_redirects, metavar="N",
-                       help=f"redirects followed per URL (default {d.max_redirects})")
-    group.add_argument("--max-bytes", type=int, default=d.max_bytes, metavar="N",
-                       help=f"largest body kept, as sent and decompressed (default {d.max_bytes})")
-    group.add_argument("--user-agent", default=d.user_agent, metavar="TEXT",
-                       help=f"User-Agent header (default {d.user_agent!r}; add a contact address)")
+    for field, metavar, help_text in _POLITENESS:
+        default = getattr(defaults, field)
+        group.add_argument("--" + field.replace("_", "-"), type=type(default), default=default, metavar=metavar,
+                           help=help_text.format(default=default))
 
 
 def _settings(args: argparse.Namespace):
@@ -63,9 +63,7 @@ def _settings(args: argparse.Namespace):
     numbers = (args.delay, args.timeout, args.deadline, args.backoff, args.max_wait)
     if min(numbers) < 0 or args.concurrency < 1 or args.retries < 0 or args.max_redirects < 0 or args.max_bytes < 1:
         raise LaoruError("politeness options must be positive (--concurrency and --max-bytes at least 1)")
-    return Settings(user_agent=args.user_agent, delay=args.delay, concurrency=args.concurrency,
-                    timeout=args.timeout, deadline=args.deadline, retries=args.retries, backoff=args.backoff,
-                    max_wait=args.max_wait, max_redirects=args.max_redirects, max_bytes=args.max_bytes)
+    return Settings(**{field: getattr(args, field) for field, _metavar, _help in _POLITENESS})
 
 
 def _seeds(args: argparse.Namespace) -> tuple[list[str], list[str], list[str]]:
