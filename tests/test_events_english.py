@@ -286,3 +286,36 @@ def test_a_ratification_of_an_agreement_with_a_state_is_an_agreement_event():
     [agreement] = _of_type(doc, "agreement")
     assert "State Duma" in _names(agreement.actors)
     assert {"Government of Russia", "Laos"} <= set(_names(agreement.counterparts))
+
+
+def test_talks_after_which_a_minister_told_reporters_took_place():
+    # 215_tass.txt: the plan ("looking into the possibility") is the vaccine's, not the talks'
+    doc = _doc("VIENTIANE, July 7. /TASS/. Moscow is looking into the possibility of delivering a certain amount of "
+               "Russia’s Sputnik V anti-coronavirus vaccine to Laos free of charge, as humanitarian assistance, "
+               "Russian Foreign Minister Sergey Lavrov told reporters after talks with his Laotian counterpart "
+               "Saleumxay Kommasith.")
+    [meeting] = _of_type(doc, "meeting")
+    assert meeting.status == "occurred"
+
+
+def test_thanked_for_their_visit_the_thanked_visited_and_the_one_thanking_hosted():
+    # 244_laotian-times.txt
+    doc = _doc("Col. Phathana Boudthichak, Deputy Head of the Office of the General Staff of the Lao People’s Army, "
+               "welcomed the Russian soldiers.",
+               "He also thanked Col. Sergei Abramov, Head Department of Military Engineering, and his delegation for "
+               "their visit from 17-24 November.")
+    [visit] = _of_type(doc, "visit")
+    assert _names(visit.actors) == ["Sergei Abramov"] and _names(visit.counterparts) == ["Phathana Boudthichak"]
+    assert visit.start == "--11-17"
+    # the host's country from the title set off after his name ("…, Deputy Head of … the Lao People’s Army,")
+    assert visit.place is not None and visit.place.country == "LAO"
+
+
+def test_assistance_from_a_body_no_gazetteer_knows_has_no_giver_and_is_no_event():
+    # 259_laotian-times.txt: "from the COVAX alliance" names the giver; it is no party of the relation
+    doc = _doc("The Russian government has provided a shipment of its “Sputnik V” Covid-19 vaccine to Laos, according "
+               "to the Russian Embassy in Vientiane.",
+               "Laos is also one of 92 countries to receive assistance from the COVAX alliance, with an estimated "
+               "15 to 20 percent of the Lao population to benefit from these vaccines by April 2021.",
+               published="2021-01-25")
+    assert [_names(e.actors) for e in _of_type(doc, "aid")] == [["Government of Russia"]]

@@ -105,3 +105,11 @@ def parties_between(text: str, mentions: list[Mention], trigger_end: int, segmen
         return []
     end = _clause_end(text, found.end(), segment_end)
     return [m.value for m in mentions if found.end() <= m.start < end and m.value.kind in PARTIES]
+
+
+_FROM_FOLLOWS = re.compile(r"[^,;.]{0,40}?\bfrom\b", re.I)
+
+
+def from_follows(text: str, trigger_end: int) -> bool:
+    """"humanitarian assistance from Russia": the giver is named after the noun, the receiver before it."""
+    return _FROM_FOLLOWS.match(text, trigger_end) is not None

@@ -20,7 +20,18 @@ from laoru.events.draft import Draft, Story
 from laoru.events.gazetteer import Entity
 from laoru.events.lexicon import Lexicon, Trigger
 from laoru.events.matcher import PhraseMatch, fold
-from laoru.events.mentions import LAO, PEOPLE, RUS, SOVIET, Memory, distinct, parties, side, without_speakers
+from laoru.events.mentions import (
+    LAO,
+    PEOPLE,
+    RUS,
+    SOVIET,
+    Memory,
+    distinct,
+    parties,
+    reported_at,
+    side,
+    without_speakers,
+)
 from laoru.events.roles import role_mentions
 from laoru.events.sentences import Sentence
 from laoru.events.status import Cue, status_of
@@ -212,6 +223,14 @@ def _later_city(text: str, places: list[Mention], segment_end: int) -> Entity | 
     """"hosted X for talks … Thursday in the Kremlin": a city named with "in"/"at" after the visit's clause."""
     return next((m.value for m in places if m.start >= segment_end and m.value.kind == "place"
                  and _AT_PLACE.search(text[max(0, m.start - 20):m.start])), None)
+
+
+def _giverless(trigger: TriggerMatch, slots: Slots) -> bool:
+    """"the tanks were … transferred to the Lao army", "to receive assistance from the COVAX
+    alliance": a transfer whose giver is not a party named in the text is no Laos–Russia transfer
+    (thanks for aid are told between the states, see ``_fill``)."""
+    transfer = trigger.value.mode == "transfer" or trigger.value.type == "aid"
+    return transfer and not slots.actors and not slots.thanks
 
 
 def _inviter_spans(text: str, cues: list[Cue]) -> list[tuple[int, int]]:
@@ -499,6 +518,8 @@ class FrameReader:
     def _status(self, view: View, index: int) -> str:
         trigger = view.triggers[index]
         status = status_of(view.cues, trigger, view.triggers[index - 1].end if index else 0, view.text)
+        if status == "planned" and reported_at(view.text, trigger.start):
+            return "occurred"  # "(a plan …), Lavrov told reporters after talks with …": the talks were held
         return self._unrealised(view, trigger, status)
 
     def _unrealised(self, view: View, trigger: TriggerMatch, status: str) -> str:
@@ -533,7 +554,24 @@ class FrameReader:
         if not objects and index and fold(trigger.phrase).startswith("for "):
             hosted = view.triggers[index - 1].end
             return list(subject), [m.value for m in view.people if hosted <= m.start < trigger.start]
-        return self._trigger_subject(view, index, subject), objects
+        thanked = self._thanked_for_visit(view, trigger)
+        return thanked if thanked is not None else (self._trigger_subject(view, index, subject), objects)
+
+    def _thanked_for_visit(self, view: View, trigger: TriggerMatch) -> tuple[list[Entity], list[Entity]] | None:
+        """"He also thanked Col. Sergei Abramov … and his delegation for their visit": the thanked visited,
+        the one thanking (named, or referred back to) hosted."""
+        if trigger.value.type != "visit" or not fold(trigger.phrase).startswith("for "):
+            return None
+        thanks = list(self.lexicon.gratitude.finditer(view.text, 0, trigger.start))[-1:]
+        if not thanks:
+            return None
+        return self._thanked_roles(view, trigger, thanks[0])
+
+    def _thanked_roles(self, view: View, trigger: TriggerMatch,
+                       thanks: re.Match[str]) -> tuple[list[Entity], list[Entity]]:
+        visitors = [m.value for m in view.people if thanks.end() <= m.start < trigger.start]
+        hosts = [m.value for m in view.people if m.end <= thanks.start()]
+        return visitors, hosts[-1:] or self.memory.resolve(view.text[:thanks.start()])
 
     def _roles_of_kind(self, view: View, index: int, actors: list[Entity], objects: list[Entity],
                        segment_end: int) -> tuple[list[Entity], list[Entity]]:
@@ -557,10 +595,10 @@ class FrameReader:
         segment_start = view.triggers[index - 1].end if index else 0
         if _PURPOSE.search(view.text, max(0, trigger.start - 30), trigger.start):
             segment_start = 0  # "саперы прибыли в Лаос для гуманитарного разминирования": the arrivers give
-        if trigger.value.passive:  # "Laos has received … from Russia"
+        if trigger.value.passive or aid.from_follows(view.text, trigger.end):  # "Laos has received … from Russia"
             givers = aid.givers_after(view.text, view.mentions, trigger.end, segment_end)
             receivers = aid.subject_party(view.text, view.mentions, segment_start, trigger.start)
-            return givers or actors, receivers or objects
+            return givers, receivers or objects
         receivers = aid.recipients(view.text, view.mentions, trigger.end, segment_end)
         objects = parties([*objects, *receivers])
         actors = actors or aid.subject_party(view.text, view.mentions, segment_start, trigger.start)
@@ -604,10 +642,10 @@ class FrameReader:
         if not self._acceptable(view, trigger):
             return []
         slots = self._slots(view, index, subject, earlier)
-        if slots is None or not self._fill(view, trigger, slots):
+        if slots is None or (_giverless(trigger, slots) and self._capital_subject(view, trigger) is None):
+            return []  # no giver, unless a city stands for its state ("Moscow supplied Laos with …")
+        if not self._fill(view, trigger, slots):
             return []
-        if (trigger.value.mode == "transfer" or trigger.value.type == "aid") and not slots.actors and not slots.thanks:
-            return []  # "the tanks were … transferred to the Lao army": a transfer needs its giver
         out: list[Draft] = []
         for objects, dates in self._parts(view, trigger, slots, own):
             draft = Draft(trigger.value.type, trigger, view.sentence, slots.actors, objects, status=slots.status,
@@ -647,7 +685,7 @@ class FrameReader:
         counterpart") is in the hosts' country, when the hosts are all of one state other than the visitors'."""
         hosts = {side(e.country) for e in draft.counterparts if e.kind in PEOPLE and e.country}
         visitors = {side(e.country) for e in draft.actors if e.country}
-        if len(hosts) != 1 or hosts & visitors or not visitors:
+        if len(hosts) != 1 or hosts & visitors:
             return None, None
         state = self.memory.country(hosts.pop())
         return (state, "hosts") if state is not None else (None, None)

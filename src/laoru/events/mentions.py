@@ -128,6 +128,15 @@ def _speaker_spans(text: str, mentions: list[PhraseMatch[Entity]], act: int) -> 
     return spans
 
 
+_REPORTED_AT = re.compile(r"\b(?:said|told|stated|noted|added|remarked)\s+(?:reporters\s+|journalists\s+|the press\s+)?"
+                          r"(?:on\s+[A-Z]\w+\s+)?(?:after|following|during|at)\s+(?:the\s+|a\s+|his\s+|her\s+)?$", re.I)
+
+
+def reported_at(text: str, trigger_start: int) -> bool:
+    """"… Lavrov told reporters after talks with …": the act is the occasion of a past speech (it took place)."""
+    return _REPORTED_AT.search(text[max(0, trigger_start - 60):trigger_start]) is not None
+
+
 def _speaks_only(text: str, end: int) -> bool:
     """A speech verb follows the person, and not "… told reporters after talks with": there the
     speaker is also the one who held the talks."""

@@ -144,6 +144,23 @@ def _normal_name(words: list[_Token], title: _Token, lexicon: Lexicon) -> str:
     return " ".join(nominative_name(w.text, case) for w in words)
 
 
+def _appositive_country(tokens: list[_Token], end: int, lexicon: Lexicon, titles: frozenset[str],
+                        hits: list[PhraseMatch[Entity]]) -> str | None:
+    """"Col. Phathana Boudthichak, Deputy Head of the Office of the General Staff of the Lao People’s
+    Army, welcomed …": a title set off by a comma after the name gives the country too."""
+    if end >= len(tokens) or tokens[end].text != "," or end + 1 >= len(tokens) \
+            or not _is_title(tokens[end + 1], lexicon, titles):
+        return None
+    stop = end + 1
+    while stop < min(len(tokens), end + _WINDOW) and tokens[stop].text not in ",;.":
+        stop += 1
+    for index in range(end + 1, stop):
+        entity = _covered(tokens[index], hits)
+        if entity is not None and entity.kind in ("org", "country") and entity.country:
+            return entity.country
+    return _country(tokens, end + 1, stop, lexicon, hits)
+
+
 def _person(tokens: list[_Token], at: int, lexicon: Lexicon, titles: frozenset[str],
             hits: list[PhraseMatch[Entity]]) -> tuple[int, int, Entity] | None:
     first = _run_over_title(tokens, at, lexicon, titles, hits)
@@ -156,7 +173,7 @@ def _person(tokens: list[_Token], at: int, lexicon: Lexicon, titles: frozenset[s
     nearest_title = next(t for t in reversed(tokens[at:first]) if _is_title(t, lexicon, titles))
     name = _normal_name(tokens[first:end], nearest_title, lexicon)
     title = " ".join(t.text for t in tokens[start:first]).strip(" ,")
-    country = _country(tokens, start, first, lexicon, hits)
+    country = _country(tokens, start, first, lexicon, hits) or _appositive_country(tokens, end, lexicon, titles, hits)
     entity = Entity(id="titled:" + fold(name), name=name, kind="person", country=country, aliases=(name,),
                     roles=(Role(title),) if title else ())
     return tokens[first].start, tokens[end - 1].end, entity
