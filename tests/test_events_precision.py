@@ -91,6 +91,7 @@ def test_a_yearless_dateline_gives_a_yearless_day():
     ("продлятся до 25 сентября текущего года", "--09-25", "--09-25", True),  # 293
     ("will last until March 2019", "2019-03", None, True),  # 201
     ("в ходе июльской встречи с президентом РФ Владимиром Путиным", "--07", None, False),  # 287
+    ("In operation from October 2019 to March 2023 the Russian engineers", "2019-10", "2023-03", False),  # 277
 ])
 def test_russian_ranges_end_bounds_and_month_adjectives(text, start, end, until):
     [mention] = find_dates(text)

@@ -85,6 +85,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?!\s*(?:-|–)\s*\d){_tail('y')}", re.I)),
     # 7 October 2025 / 9 May / ວັນທີ 6 ກໍລະກົດ 2564 / 6 июля 2021 года
     ("dm", re.compile(rf"(?<!\w){_LAO_DAY_PREFIX}(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_tail('y')}", re.I)),
+    # from October 2019 to March 2023 / с октября 2019 по март 2023 года
+    ("my_my", re.compile(rf"\b(?:(?:from|с)\s+)?(?P<m1>{_MONTH}),?\s+(?P<y1>{_YEAR}){_DASH}(?P<m2>{_MONTH}),?\s+"
+                         rf"(?P<y2>{_YEAR})\b", re.I)),
     # January 2018 / декабре 2022
     ("my", re.compile(rf"\b(?P<m1>{_MONTH}),?\s+(?P<y>{_YEAR})\b", re.I)),
     # in December / in June (month without a year)
@@ -120,9 +123,9 @@ _LAO_DAY = "ວັນທີ"
 # Where a match of an anchored pattern can start: at a month name, or at the first digit of
 # a number, or at a prefix right before one of those ("from", "in", "в", "ເດືອນ", "since",
 # "с", "ວັນທີ"). Month-led patterns need a month; the others need a digit.
-_MONTH_LED = frozenset({"b_md_md", "md_md", "m_dd", "md", "my", "m", "m_adj"})
+_MONTH_LED = frozenset({"b_md_md", "md_md", "m_dd", "md", "my_my", "my", "m", "m_adj"})
 _DIGIT_LED = frozenset({"b_dm_dm", "dm_dm", "dd_m", "dm", "yy", "y"})
-_MONTH_PREFIXES = ("from", "between", "in", "в", "ເດືອນ")
+_MONTH_PREFIXES = ("from", "between", "in", "в", "с", "ເດືອນ")
 _DIGIT_PREFIXES = ("from", "between", "since", "с")
 
 
@@ -328,6 +331,12 @@ def _one_day(g: dict[str, str]) -> _Dates | None:
     return day, day
 
 
+def _month_years(g: dict[str, str]) -> _Dates | None:
+    """from October 2019 to March 2023: a range of months (never backwards)."""
+    start, end = _dated(_year(g["y1"]), _month(g["m1"])), _dated(_year(g["y2"]), _month(g["m2"]))
+    return (start, end) if start and end and start < end else None
+
+
 def _years(g: dict[str, str]) -> _Dates | None:
     y1, y2 = _year(g["y1"]), _year(g["y2"])
     return (str(y1), str(y2)) if y1 is not None and y2 is not None and y2 > y1 else None
@@ -336,7 +345,7 @@ def _years(g: dict[str, str]) -> _Dates | None:
 _ABSOLUTE: dict[str, Any] = {
     "md_md": _two_months, "dm_dm": _two_months, "b_md_md": _two_months, "b_dm_dm": _two_months,
     "m_dd": _days_of_month, "dd_m": _days_of_month,
-    "md": _one_day, "dm": _one_day, "yy": _years,
+    "md": _one_day, "dm": _one_day, "yy": _years, "my_my": _month_years,
     "my": lambda g: (_dated(_year(g["y"]), _month(g["m1"])), None),
     "m": lambda g: (_dated(None, _month(g["m1"])), None),
     "m_adj": lambda g: (_dated(None, _MONTH_ADJECTIVES.index(g["adj"].lower()) + 1), None),
