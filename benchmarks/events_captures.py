@@ -67,7 +67,8 @@ def table(counts: dict[str, collections.Counter[str]]) -> str:
         c = counts[key]
         recall = f"{c['found']}/{c['gold']} = {c['found'] / c['gold']:.2f}" if c["gold"] else "–"
         precision = f"{c['right']}/{c['extracted']} = {c['right'] / c['extracted']:.2f}" if c["extracted"] else "–"
-        rows.append(f"| {'**all**' if key == 'all' else key} | {c['gold']} | {recall} | {c['extracted']} | {precision} |")
+        label = "**all**" if key == "all" else key
+        rows.append(f"| {label} | {c['gold']} | {recall} | {c['extracted']} | {precision} |")
     return "\n".join(rows)
 
 
