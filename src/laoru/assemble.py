@@ -108,6 +108,23 @@ def split_body(
     return paragraphs, captions, dropped, repeats
 
 
+def _metadata(found: dict[str, Any], *, layout: str | None, route: dict[str, Any], dropped: int,
+              header: capture_header.CaptureHeader | None, published_from: str | None) -> dict[str, Any]:
+    """The plugin's metadata plus how the page was read: layout, route, chrome dropped, capture header."""
+    metadata: dict[str, Any] = dict(found.get("metadata") or {})
+    if layout:
+        metadata["layout"] = layout
+    if route:
+        metadata["route"] = route
+    if dropped:
+        metadata["boilerplate_dropped"] = dropped
+    if header is not None:
+        metadata["capture_header"] = header.to_dict()
+        if published_from:
+            metadata["published_from"] = published_from
+    return metadata
+
+
 def assemble(*, outlet: str, parser: str, layout: str | None, page: Page, found: dict[str, Any],
              warnings: list[str], boilerplate: re.Pattern[str] | None, default_language: str | None,
              route: dict[str, Any]) -> Document:
@@ -120,18 +137,9 @@ def assemble(*, outlet: str, parser: str, layout: str | None, page: Page, found:
         warnings.append(f"{repeats} repeated paragraph(s) removed (first copy kept)")
     if not paragraphs:
         warnings.append("no body text found")
-    metadata: dict[str, Any] = dict(found.get("metadata") or {})
-    if layout:
-        metadata["layout"] = layout
-    if route:
-        metadata["route"] = route
-    if dropped:
-        metadata["boilerplate_dropped"] = dropped
     published, published_from = capture_header.settle_published(_text(found.get("published")), header)
-    if header is not None:
-        metadata["capture_header"] = header.to_dict()
-        if published_from:
-            metadata["published_from"] = published_from
+    metadata = _metadata(found, layout=layout, route=route, dropped=dropped, header=header,
+                         published_from=published_from)
     language = (normalise_language(_text(found.get("language")) or page.meta.get("lang"))
                 or default_language
                 or guess_language(" ".join(p.text for p in paragraphs[:5]) or (title or "")))

@@ -78,20 +78,12 @@ def _sequence(pattern: str, i: int) -> tuple[Words | None, int]:
     run = ""
     while i < len(pattern) and pattern[i] not in "|)":
         literal, words, i = _atom(pattern, i)
-        quantifier = _QUANTIFIER.match(pattern, i)
-        optional = False
-        if quantifier:
-            i = quantifier.end()
-            optional = quantifier.group(0)[0] in "?*" or quantifier.group(1) in ("", "0")
-            if quantifier.group(0)[0] == "{" and quantifier.group(1) == "" and quantifier.group(2) is None:
-                raise _Unsupported  # "{}" / "{,}": read literally by re; not worth following
+        optional, repeated, i = _quantifier(pattern, i)
         if literal is not None and not optional:
             run += literal
-            if quantifier:  # repeated: the run cannot go on past it
-                candidates.append(frozenset([run]))
-                run = ""
-            continue
-        if run:
+            if not repeated:
+                continue
+        if run:  # a run ends at anything but a literal, and after a repeated one
             candidates.append(frozenset([run]))
         run = ""
         if words is not None and not optional:
@@ -99,6 +91,17 @@ def _sequence(pattern: str, i: int) -> tuple[Words | None, int]:
     if run:
         candidates.append(frozenset([run]))
     return (max(candidates, key=_strength) if candidates else None), i
+
+
+def _quantifier(pattern: str, i: int) -> tuple[bool, bool, int]:
+    """Whether a quantifier at ``i`` makes the atom before it optional, or repeatable; and the next index."""
+    quantifier = _QUANTIFIER.match(pattern, i)
+    if not quantifier:
+        return False, False, i
+    text, low = quantifier.group(0), quantifier.group(1)
+    if text[0] == "{" and low == "" and quantifier.group(2) is None:
+        raise _Unsupported  # "{}": read literally by re; not worth following
+    return text[0] in "?*" or low in ("", "0"), True, quantifier.end()
 
 
 def _strength(words: Words) -> tuple[int, int]:

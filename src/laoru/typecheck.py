@@ -60,16 +60,26 @@ def quick_check(hint: Any) -> Accepts:
         return lambda value: isinstance(value, classes)
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
-        checks = tuple(quick_check(member) for member in args)
-        return lambda value: any(check(value) for check in checks)
+        return _any_of(tuple(quick_check(member) for member in args))
     if origin is list and args:
-        items = _classes(args[0])
-        if items is not None:
-            return lambda value: isinstance(value, list) and all(isinstance(item, items) for item in value)
-        item_check = quick_check(args[0])
-        return lambda value: isinstance(value, list) and all(item_check(item) for item in value)
+        return _list_of(args[0])
     if origin is dict and len(args) == 2:
-        key_check, value_check = quick_check(args[0]), quick_check(args[1])
-        return lambda value: isinstance(value, dict) and all(
-            key_check(key) and value_check(item) for key, item in value.items())
+        return _dict_of(quick_check(args[0]), quick_check(args[1]))
     return _never  # tuples, TypedDicts, …: typeguard decides
+
+
+def _any_of(checks: tuple[Accepts, ...]) -> Accepts:
+    return lambda value: any(check(value) for check in checks)
+
+
+def _list_of(item: Any) -> Accepts:
+    classes = _classes(item)
+    if classes is not None:  # the usual case, one isinstance per item
+        return lambda value: isinstance(value, list) and all(isinstance(element, classes) for element in value)
+    check = quick_check(item)
+    return lambda value: isinstance(value, list) and all(check(element) for element in value)
+
+
+def _dict_of(key_check: Accepts, value_check: Accepts) -> Accepts:
+    return lambda value: isinstance(value, dict) and all(key_check(key) and value_check(item)
+                                                         for key, item in value.items())

@@ -11,12 +11,14 @@ an interrupted run appended after them are ignored.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .errors import DedupError
 
@@ -40,35 +42,34 @@ def digest(path: Path, size: int | None = None) -> dict[str, Any]:
     return {"size": path.stat().st_size if size is None else size, "sha256": sha.hexdigest()}
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """``data`` at ``path``, via a temporary file beside it that is synced then renamed."""
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with open(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
-
-
-def copy_atomic(source: Path, target: Path, size: int) -> None:
-    """The first ``size`` bytes of ``source`` copied to ``target`` through a temporary file."""
+@contextlib.contextmanager
+def _atomic(target: Path) -> Iterator[BinaryIO]:
+    """A binary file written beside ``target``, synced, then renamed over it; removed if the block fails."""
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
-        with open(fd, "wb") as out, open(source, "rb") as handle:
-            remaining = size
-            while remaining > 0 and (block := handle.read(min(_CHUNK, remaining))):
-                out.write(block)
-                remaining -= len(block)
-            out.flush()
-            os.fsync(out.fileno())
+        with open(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(temporary, target)
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """``data`` at ``path``, via a temporary file beside it that is synced then renamed."""
+    with _atomic(path) as handle:
+        handle.write(data)
+
+
+def copy_atomic(source: Path, target: Path, size: int) -> None:
+    """The first ``size`` bytes of ``source`` copied to ``target`` through a temporary file."""
+    with _atomic(target) as out, open(source, "rb") as handle:
+        remaining = size
+        while remaining > 0 and (block := handle.read(min(_CHUNK, remaining))):
+            out.write(block)
+            remaining -= len(block)
 
 
 def read_manifest(folder: Path, version: int) -> dict[str, Any]:
