@@ -71,16 +71,17 @@ def _key(text: str) -> str:
     return clean.paragraph_key(text).rstrip(".!… ")
 
 
-def _doubled(lines: Sequence[str]) -> int | None:
-    """A line the top of the page prints twice (page title and heading, or the heading then
-    the same words closing with a full stop), or once more with the site's name after a
-    separator (``Title | Site``, ``Title - Agency, date``): the headline's index."""
-    top = [_key(text) for text in lines[:WINDOW]]
-    for index, key in enumerate(top[:5]):
+def _doubled(lines: Sequence[str], start: int = 0) -> int | None:
+    """A line the top of the page (from ``start``, the story's floor) prints twice (page title and
+    heading, or the heading then the same words closing with a full stop), or once more with the
+    site's name after a separator (``Title | Site``, ``Title - Agency, date``): the headline's index."""
+    top = [_key(text) for text in lines[start:start + WINDOW]]
+    for offset, key in enumerate(top[:5]):
+        index = start + offset
         ended = _FINAL_PUNCTUATION.search(lines[index]) and not _CUT_SHORT.search(lines[index])
         if len(key.split()) < MIN_WORDS or ended or is_chrome(lines[index]):
             continue  # a paragraph the capture repeats is not a heading; a title cut short ("… and..") is
-        others = top[:index] + top[index + 1:]
+        others = top[:offset] + top[offset + 1:]
         if any(other == key or (_SITE_SUFFIX.match(other[len(key):]) and other.startswith(key)) for other in others):
             return index
     return None
@@ -102,13 +103,13 @@ def headline_index(lines: Sequence[str], lead: int | None = None, *, topmost: bo
     (:func:`story_floor`), the line right above the lead: what stands between are that
     article's promos.
     """
-    doubled = _doubled(lines)
+    floor = story_floor(lines)
+    doubled = _doubled(lines, floor)
     if doubled is not None:
         return doubled
     lead = lead_index(lines) if lead is None else lead
     if lead is None:
         return None
-    floor = story_floor(lines)
     candidates = [i for i in range(max(floor, lead - WINDOW), lead) if _candidate(lines[i])]
     if not candidates:
         return None
