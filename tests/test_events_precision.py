@@ -318,3 +318,24 @@ def test_the_states_signing_is_the_signing_of_their_presidents():
                "Following the talks, the two presidents signed the declaration […]")
     [signing] = [e for e in extract_events(doc) if e.type == "agreement"]
     assert {"Dmitry Medvedev", "Choummaly Sayasone"} <= _names(signing)
+
+
+def test_an_undated_mention_of_the_documents_exercise_is_that_exercise():
+    # 296_other.txt, line 2 ("… которые впервые пройдут в Лаосе … На период учения армия Лаоса предоставит …")
+    doc = _doc("«Танковые подразделения ВВО будут участвовать в российско-лаосских учениях, которые впервые пройдут "
+               "в Лаосе с 10 по 19 декабря на полигоне Бан Пэн в районе населенного пункта Пхугут <…> На период "
+               "учения армия Лаоса предоставит российским военнослужащим свое вооружение и военную технику»")
+    [exercise] = [e for e in extract_events(doc) if e.type == "exercise"]
+    assert exercise.status == "planned" and (exercise.start, exercise.end) == ("--12-10", "--12-19")
+
+
+def test_the_same_people_then_is_the_day_of_their_meeting_inside_a_visit_dated_by_month():
+    # 298_other.txt, lines 1 and 3 (page dated 2025-08-01)
+    doc = _doc("Президент России Владимир Путин 31 июля провел переговоры с лидером Лаоса Тхонглуном Сисулитом, "
+               "который прибыл в Москву с официальным визитом, сообщают «Ведомости».",
+               "Затем, по случаю 65-летия дипломатических отношений между государствами, Сисулит подарил Путину "
+               "двух слонов, которых он попросил разместить в Санкт-Петербурге - в городе, где учился.",
+               published="2025-08-01")
+    [meeting] = [e for e in extract_events(doc) if e.type == "meeting"]
+    later = [e for e in extract_events(doc) if e.type not in ("meeting", "visit")]
+    assert meeting.start == "2025-07-31" and later and all(e.start == "2025-07-31" for e in later)

@@ -67,7 +67,10 @@ def _bare(draft: Draft) -> bool:
 
 
 def statuses_agree(a: Draft, b: Draft) -> bool:
-    return a.status == b.status or (a.status in _TOLD and b.status in _TOLD) or _bare(b)
+    """The same status, or both told as happening; a bare mention (or an undated one of the
+    document's exercise, "На период учения армия Лаоса предоставит …") takes the first's."""
+    undated_exercise = b.type in _ONE_PER_DOCUMENT and b.start is None and b.status == "occurred"
+    return a.status == b.status or (a.status in _TOLD and b.status in _TOLD) or _bare(b) or undated_exercise
 
 
 def _states(draft: Draft) -> set[str]:

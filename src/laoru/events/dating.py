@@ -65,8 +65,12 @@ def sentence_year(sentence: Sentence, mention: DateMention) -> str | None:
 
 
 def inside(draft: Draft, frame: Draft) -> bool:
-    if not (draft.start and frame.start and frame.end):
+    """Is the draft's day within the frame's range, or within the frame's month when that is all
+    the frame gives ("2025-07-31" inside a visit dated "2025-07")?"""
+    if not (draft.start and frame.start):
         return False
+    if frame.end is None:
+        return len(frame.start) == 7 and len(draft.start) == 10 and draft.start.startswith(frame.start)
     return frame.start <= draft.start <= frame.end and len(draft.start) == len(frame.start)
 
 
