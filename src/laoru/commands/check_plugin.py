@@ -46,6 +46,27 @@ def select(directory: Path, slugs: set[str]) -> list[fixtures.Fixture]:
     return [f for f in fixtures.find(root) if f.page.is_relative_to(wanted)]
 
 
+def _check(fixture: fixtures.Fixture, plugins: Registry, slugs: set[str], *, update: bool) -> str:
+    """Compare (or, with ``update``, rewrite) one fixture; print its line; say which count it adds to."""
+    documents = fixtures.run(fixture, plugins)
+    readers = sorted({d["outlet"] for d in documents} - slugs)
+    if readers:
+        print(f"note    {fixture.name}: read by {', '.join(readers)}, not by {', '.join(sorted(slugs))} "
+              "(give the fixture a URL on the outlet's domain, or strengthen the signatures)")
+    if update:
+        changed = fixtures.regenerate(fixture, plugins)
+        print(f"{'updated' if changed else 'same   '} {fixture.name}")
+        return "updated" if changed else "ok"
+    if not fixture.expected.exists():
+        print(f"missing {fixture.expected} (run with --update to write it)")
+        return "missing"
+    if difference := fixtures.diff(fixture, plugins):
+        print(f"differs {fixture.name}\n{difference}")
+        return "differ"
+    print(f"ok      {fixture.name}")
+    return "ok"
+
+
 def run(args: argparse.Namespace) -> int:
     classes = load_file(args.file)
     slugs = {cls.info.slug for cls in classes}
@@ -57,24 +78,7 @@ def run(args: argparse.Namespace) -> int:
         raise LaoruError(f"{args.fixture}: no fixture pages (.html, .htm, .txt, optionally .gz)")
     counts = {"ok": 0, "differ": 0, "missing": 0, "updated": 0}
     for fixture in found:
-        documents = fixtures.run(fixture, plugins)
-        readers = sorted({d["outlet"] for d in documents} - slugs)
-        if readers:
-            print(f"note    {fixture.name}: read by {', '.join(readers)}, not by {', '.join(sorted(slugs))} "
-                  "(give the fixture a URL on the outlet's domain, or strengthen the signatures)")
-        if args.update:
-            changed = fixtures.regenerate(fixture, plugins)
-            counts["updated" if changed else "ok"] += 1
-            print(f"{'updated' if changed else 'same   '} {fixture.name}")
-        elif not fixture.expected.exists():
-            counts["missing"] += 1
-            print(f"missing {fixture.expected} (run with --update to write it)")
-        elif difference := fixtures.diff(fixture, plugins):
-            counts["differ"] += 1
-            print(f"differs {fixture.name}\n{difference}")
-        else:
-            counts["ok"] += 1
-            print(f"ok      {fixture.name}")
+        counts[_check(fixture, plugins, slugs, update=args.update)] += 1
     summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
     print(f"{len(found)} fixture(s): {summary}", file=sys.stderr)
     return 1 if counts["differ"] or counts["missing"] else 0

@@ -114,30 +114,62 @@ def _doc_record(doc: Document) -> list[Any]:
 def _entry_record(entry: dict[str, Any], docs: _Index, people: _Index, outlets: _Index) -> dict[str, Any]:
     """One entry, compact: short keys, strings of documents/people/outlets as indices."""
     sources = [s for s in entry.get("sources") or () if isinstance(s, dict)]
-    source_rows = []
-    for s in sources:
-        number = docs.add(str(s.get("doc_id")), ["", s.get("outlet") or "", s.get("source") or "", "", ""])
-        source_rows.append([number, str((s.get("evidence") or {}).get("text", ""))])
-    place = entry.get("place") or {}
-    plover = entry.get("plover") or {}
     return {
         "id": entry.get("id"), "t": entry.get("type") or "other", "s": entry.get("status") or "occurred",
-        "d": edtf_date(entry.get("start"), entry.get("end")) or "", "p": precision(entry.get("start")) or "undated",
-        "c": bool(entry.get("date_conflict")),
-        "ds": [edtf_date(d.get("start"), d.get("end")) or "undated" for d in entry.get("dates") or ()],
-        "a": [_person(p) for p in entry.get("actors") or ()],
-        "k": [_person(p) for p in entry.get("counterparts") or ()],
-        "pl": " ".join(str(v) for v in (place.get("name"), f"({place['country']})" if place.get("country") else "")
-                       if v),
+        **_when_record(entry),
+        "a": _persons(entry.get("actors")),
+        "k": _persons(entry.get("counterparts")),
+        "pl": _place_text(entry.get("place") or {}),
         "y": years(entry),
-        "who": sorted({people.add(key, [str(p["name"]), p.get("country") or ""]) for key, p in people_of(entry)}),
-        "o": sorted({outlets.add(str(s.get("outlet")), str(s.get("outlet"))) for s in sources if s.get("outlet")}),
-        "src": source_rows,
-        "lk": [[str(link.get("relation")), str(link.get("entry"))] for link in entry.get("links") or ()],
-        "pv": " / ".join(str(v) for v in (plover.get("type"), plover.get("mode")) if v),
-        "ag": [str(a) for a in entry.get("agreements") or ()],
-        "w": [str(w) for w in entry.get("warnings") or ()],
+        "who": _who(entry, people),
+        "o": sorted({outlets.add(str(s["outlet"]), str(s["outlet"])) for s in sources if s.get("outlet")}),
+        "src": [_source_row(s, docs) for s in sources],
+        "lk": [[str(link.get("relation")), str(link.get("entry"))] for link in _items(entry.get("links"))],
+        "pv": _plover_text(entry.get("plover") or {}),
+        "ag": _strings(entry.get("agreements")),
+        "w": _strings(entry.get("warnings")),
     }
+
+
+def _who(entry: dict[str, Any], people: _Index) -> list[int]:
+    """Indices of the entry's participants in the ``people`` table (each added once)."""
+    return sorted({people.add(key, [str(p["name"]), p.get("country") or ""]) for key, p in people_of(entry)})
+
+
+def _strings(values: Any) -> list[str]:
+    return [str(value) for value in _items(values)]
+
+
+def _persons(values: Any) -> list[Any]:
+    return [_person(p) for p in _items(values)]
+
+
+def _items(values: Any) -> Any:
+    """A list field of the entry, or nothing when it is missing or empty."""
+    return values or ()
+
+
+def _when_record(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry's date (EDTF), its precision, whether its sources disagree, and every date told."""
+    return {"d": edtf_date(entry.get("start"), entry.get("end")) or "", "p": precision(entry.get("start")) or "undated",
+            "c": bool(entry.get("date_conflict")),
+            "ds": [edtf_date(d.get("start"), d.get("end")) or "undated" for d in entry.get("dates") or ()]}
+
+
+def _place_text(place: dict[str, Any]) -> str:
+    """``Vientiane (Laos)``; the name or the country alone when only one is known."""
+    return " ".join(str(v) for v in (place.get("name"), f"({place['country']})" if place.get("country") else "") if v)
+
+
+def _plover_text(plover: dict[str, Any]) -> str:
+    """``CONSULT / visit``: the PLOVER type and mode that are known."""
+    return " / ".join(str(v) for v in (plover.get("type"), plover.get("mode")) if v)
+
+
+def _source_row(source: dict[str, Any], docs: _Index) -> list[Any]:
+    """``[document index, evidence text]``; a document not among the report's is added by its id."""
+    number = docs.add(str(source.get("doc_id")), ["", source.get("outlet") or "", source.get("source") or "", "", ""])
+    return [number, str((source.get("evidence") or {}).get("text", ""))]
 
 
 def client_data(data: ReportData) -> tuple[dict[str, Any], dict[str, int]]:
