@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import attrs
+from typing import NamedTuple
 
 from laoru.events.gazetteer import Entity, Role
 from laoru.events.lexicon import Lexicon
@@ -27,8 +26,9 @@ _WINDOW = 16  # tokens a title may run over before the name
 _DESTINATION = frozenset({"to", "в", "во"})
 
 
-@attrs.frozen(slots=True)
-class _Token:
+class _Token(NamedTuple):
+    """A word or punctuation mark of the text (a plain tuple: a document makes thousands)."""
+
     start: int
     end: int
     text: str
