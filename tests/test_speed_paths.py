@@ -10,7 +10,9 @@ reference written the slow, obvious way. Speed itself is measured in ``benchmark
 from __future__ import annotations
 
 import re
+import typing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SHARED
@@ -166,6 +168,14 @@ def test_quick_field_check_takes_the_values_the_fixtures_give():
     assert not quick_check(FIELD_TYPES["paragraphs"])("one string")
     assert not quick_check(FIELD_TYPES["title"])(["a list"])
 
+
+
+@pytest.mark.parametrize("hint", [list[Any], dict[str, Any], list[str | Any], str | Any])
+def test_quick_check_of_a_hint_naming_any_accepts_without_raising(hint):
+    """``Any`` is a class on Python 3.11+ that isinstance refuses: it must read as "anything"."""
+    value = {"k": 1} if typing.get_origin(hint) is dict else ["a", 1] if typing.get_origin(hint) is list else 3
+    assert quick_check(hint)(value)
+    assert _typeguard_accepts(value, hint)
 
 # --- laoru.literals: the words a pattern's every match contains (caption check, signature scoring)
 

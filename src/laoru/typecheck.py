@@ -37,7 +37,8 @@ def type_error(value: object, hint: Any) -> str | None:
 def _classes(hint: Any) -> tuple[type, ...] | None:
     """The plain classes ``hint`` names (``str``, ``Paragraph | str``), or ``None`` for anything else."""
     members = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, types.UnionType) else (hint,)
-    if all(isinstance(m, type) and typing.get_origin(m) is None and not typing.is_typeddict(m) for m in members):
+    if all(m is not Any and isinstance(m, type)  # Any is a class on 3.11+, but not one isinstance takes
+           and typing.get_origin(m) is None and not typing.is_typeddict(m) for m in members):
         return tuple(members)
     return None
 
