@@ -6,8 +6,11 @@ import importlib
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
+
+from laoru.model import Document, Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "data"
@@ -31,3 +34,8 @@ def seed():
         return path
 
     return find
+
+
+def paragraphs_document(*paragraphs: str, **fields: Any) -> Document:
+    """A Document of these paragraphs (capture lines, in the event tests), its other fields from ``fields``."""
+    return Document(outlet="test", paragraphs=[Paragraph(p) for p in paragraphs], **fields)

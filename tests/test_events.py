@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import paragraphs_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +21,7 @@ DOCS = gold_documents(ROOT / "tests" / "gold" / "articles.json", ROOT / "example
 
 
 def _doc(*paragraphs: str, published: str | None = None, **kw) -> Document:
-    return Document(outlet="test", published=published, paragraphs=[Paragraph(p) for p in paragraphs], **kw)
+    return paragraphs_document(*paragraphs, published=published, **kw)
 
 
 def _names(event: Event) -> set[str]:

@@ -3,12 +3,14 @@ at each test, published date as its capture header gives it)."""
 
 from __future__ import annotations
 
+from conftest import paragraphs_document
+
 from laoru.events import extract_events
-from laoru.model import Document, Paragraph
+from laoru.model import Document
 
 
 def _doc(*paragraphs: str, published: str | None = None) -> Document:
-    return Document(outlet="test", published=published, language="en", paragraphs=[Paragraph(p) for p in paragraphs])
+    return paragraphs_document(*paragraphs, published=published, language="en")
 
 
 def _names(people) -> list[str]:

@@ -6,17 +6,17 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from conftest import paragraphs_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laoru.events import EventExtractor, NoLexiconWarning, extract_events
 from laoru.events.lexicon import load_lexicon
-from laoru.model import Document, Paragraph
+from laoru.model import Document
 
 
 def _doc(*paragraphs: str, published: str | None = None, language: str | None = None) -> Document:
-    return Document(outlet="test", published=published, language=language,
-                    paragraphs=[Paragraph(p) for p in paragraphs])
+    return paragraphs_document(*paragraphs, published=published, language=language)
 
 
 def _who(event) -> set[str]:

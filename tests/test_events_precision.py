@@ -5,7 +5,7 @@ Sentences are real lines of ../shared/captures (the file is named at each test).
 from __future__ import annotations
 
 import pytest
-from conftest import SHARED
+from conftest import SHARED, paragraphs_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -14,7 +14,7 @@ from laoru.events import EventExtractor, extract_events
 from laoru.events.gazetteer import default_gazetteer
 from laoru.events.mentions import distinct, parties
 from laoru.events.when import Resolved, body_dateline, dateline_day, find_dates, resolve
-from laoru.model import Dateline, Document, Paragraph
+from laoru.model import Dateline, Document
 
 GAZ = default_gazetteer()
 CAPTURES = SHARED / "captures"
@@ -39,8 +39,7 @@ def _capture_events(name: str) -> list:
 
 
 def _doc(*paragraphs: str, published: str | None = None, dateline: Dateline | None = None) -> Document:
-    return Document(outlet="test", published=published, dateline=dateline,
-                    paragraphs=[Paragraph(p) for p in paragraphs])
+    return paragraphs_document(*paragraphs, published=published, dateline=dateline)
 
 
 def _names(event) -> set[str]:

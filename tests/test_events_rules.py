@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import paragraphs_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +12,7 @@ from laoru.events import Event, extract_events
 from laoru.events.evaluate import gold_documents
 from laoru.events.matcher import PhraseMatch, select
 from laoru.events.when import find_dates, find_dates_reference
-from laoru.model import Document, Paragraph
+from laoru.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = gold_documents(ROOT / "tests" / "gold" / "articles.json", ROOT / "examples" / "data")
@@ -22,7 +23,7 @@ def _names(event: Event) -> set[str]:
 
 
 def _doc(*paragraphs: str, published: str | None = None) -> Document:
-    return Document(outlet="test", published=published, paragraphs=[Paragraph(p) for p in paragraphs])
+    return paragraphs_document(*paragraphs, published=published)
 
 
 def test_mutual_or_generic_assistance_is_not_aid():

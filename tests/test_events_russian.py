@@ -3,13 +3,13 @@
 
 from __future__ import annotations
 
+from conftest import paragraphs_document
+
 from laoru.events import Event, extract_events
-from laoru.model import Document, Paragraph
 
 
 def _events(*paragraphs: str, published: str | None = None) -> list[Event]:
-    doc = Document(outlet="test", published=published, language="ru", paragraphs=[Paragraph(p) for p in paragraphs])
-    return extract_events(doc)
+    return extract_events(paragraphs_document(*paragraphs, published=published, language="ru"))
 
 
 def _names(people) -> set[str]:
