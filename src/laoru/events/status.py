@@ -60,7 +60,7 @@ def _predicate_after(text: str, cues: list[Cue], trigger: PhraseMatch[Trigger]) 
     return found
 
 
-def status_of(cues: list[Cue], trigger: PhraseMatch[Trigger], segment_start: int, text: str = "") -> str:
+def status_of(cues: list[Cue], trigger: PhraseMatch[Trigger], segment_start: int, text: str) -> str:
     """The status the cues before ``trigger`` give it, or its own predicate after it (occurred when none does)."""
     found = _found_statuses(cues, trigger, segment_start) | _predicate_after(text, cues, trigger)
     if "habitual" in found:
